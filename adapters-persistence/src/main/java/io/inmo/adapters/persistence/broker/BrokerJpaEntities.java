@@ -1,0 +1,16 @@
+package io.inmo.adapters.persistence.broker;
+
+import java.util.List;
+
+/** The JPA entity classes of the broker area (brokers and their four config tables). */
+public final class BrokerJpaEntities {
+  public static final List<Class<?>> CLASSES =
+      List.of(
+          BrokerJpaEntity.class,
+          BrokerPromptConfigJpaEntity.class,
+          BrokerLeadConfigJpaEntity.class,
+          BrokerVoiceConfigJpaEntity.class,
+          BrokerChatConfigJpaEntity.class);
+
+  private BrokerJpaEntities() {}
+}

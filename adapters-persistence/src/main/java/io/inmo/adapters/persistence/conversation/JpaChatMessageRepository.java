@@ -1,0 +1,100 @@
+package io.inmo.adapters.persistence.conversation;
+
+import io.inmo.adapters.persistence.JpaUnitOfWork;
+import io.inmo.application.port.out.ChatMessageRepository;
+import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.conversation.ChatMessage;
+import io.inmo.domain.conversation.ChatMessageId;
+import io.inmo.domain.conversation.ChatProvider;
+import io.inmo.domain.lead.LeadId;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Persistence adapter: stores chat messages with JPA inside the caller's unit of work. A second
+ * message with the same {@code (broker, provider, providerMessageId)} fails in {@link #save} with
+ * the store's unique-constraint violation ({@code
+ * chat_messages_broker_id_provider_provider_message_id_key}); callers drop redeliveries with {@link
+ * #findByProviderMessageId} first.
+ */
+public final class JpaChatMessageRepository implements ChatMessageRepository {
+  private final JpaUnitOfWork unitOfWork;
+
+  public JpaChatMessageRepository(JpaUnitOfWork unitOfWork) {
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+  }
+
+  @Override
+  public void save(ChatMessage message) {
+    EntityManager em = unitOfWork.entityManager();
+    ChatMessageJpaEntity found = em.find(ChatMessageJpaEntity.class, message.id().value());
+    if (found != null && !found.brokerId.equals(message.brokerId().value())) {
+      throw new IllegalArgumentException(
+          "chat message " + message.id() + " belongs to another brokerage");
+    }
+    ChatMessageJpaEntity entity = found != null ? found : new ChatMessageJpaEntity();
+    ChatMessageJpaMapper.copy(message, entity);
+    if (found == null) {
+      em.persist(entity);
+    }
+    // a duplicate provider message id must fail here, inside the caller's unit of work
+    em.flush();
+  }
+
+  @Override
+  public Optional<ChatMessage> findById(BrokerId brokerId, ChatMessageId id) {
+    Objects.requireNonNull(brokerId, "brokerId");
+    return Optional.ofNullable(
+            unitOfWork.entityManager().find(ChatMessageJpaEntity.class, id.value()))
+        .filter(e -> e.brokerId.equals(brokerId.value()))
+        .map(ChatMessageJpaMapper::toDomain);
+  }
+
+  @Override
+  public Optional<ChatMessage> findByProviderMessageId(
+      BrokerId brokerId, ChatProvider provider, String providerMessageId) {
+    Objects.requireNonNull(providerMessageId, "providerMessageId");
+    return unitOfWork
+        .entityManager()
+        .createQuery(
+            "select m from ChatMessageJpaEntity m where m.brokerId = :broker"
+                + " and m.provider = :provider and m.providerMessageId = :pmid",
+            ChatMessageJpaEntity.class)
+        .setParameter("broker", brokerId.value())
+        .setParameter("provider", provider.apiValue())
+        .setParameter("pmid", providerMessageId)
+        .getResultStream()
+        .findFirst()
+        .map(ChatMessageJpaMapper::toDomain);
+  }
+
+  @Override
+  public List<ChatMessage> findLatestByLead(BrokerId brokerId, LeadId leadId, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0: " + limit);
+    }
+    if (limit == 0) {
+      return List.of();
+    }
+    List<ChatMessage> newestFirst =
+        unitOfWork
+            .entityManager()
+            .createQuery(
+                "select m from ChatMessageJpaEntity m where m.brokerId = :broker"
+                    + " and m.leadId = :lead order by m.createdAt desc, m.id desc",
+                ChatMessageJpaEntity.class)
+            .setParameter("broker", brokerId.value())
+            .setParameter("lead", leadId.value())
+            .setMaxResults(limit)
+            .getResultStream()
+            .map(ChatMessageJpaMapper::toDomain)
+            .collect(Collectors.toCollection(ArrayList::new));
+    Collections.reverse(newestFirst);
+    return List.copyOf(newestFirst);
+  }
+}

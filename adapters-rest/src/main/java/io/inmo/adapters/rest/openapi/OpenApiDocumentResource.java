@@ -1,0 +1,55 @@
+package io.inmo.adapters.rest.openapi;
+
+import io.swagger.v3.jaxrs2.integration.resources.BaseOpenApiResource;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import jakarta.servlet.ServletConfig;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
+/**
+ * Serves the OpenAPI document at {@code /api/openapi.json}, generated from the resource classes
+ * handed in (no classpath scan, which costs seconds on first call).
+ */
+@Path("/api/openapi.json")
+@Hidden
+public class OpenApiDocumentResource extends BaseOpenApiResource {
+  @Context ServletConfig servletConfig;
+  @Context Application application;
+
+  public OpenApiDocumentResource(Set<String> resourceClasses, String version) {
+    OpenAPI base =
+        new OpenAPI()
+            .info(
+                new Info()
+                    .title("Inmo API")
+                    .version(version)
+                    .description(
+                        "CRM inmobiliario con agente de IA: leads, pipeline, conversaciones, visitas.")
+                    .license(new License().name("Apache-2.0")));
+    openApiConfiguration(
+        new SwaggerConfiguration()
+            .openAPI(base)
+            .resourceClasses(resourceClasses)
+            .prettyPrint(true)
+            .cacheTTL(-1L));
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response document(@Context HttpHeaders headers, @Context UriInfo uriInfo)
+      throws Exception {
+    return getOpenApi(headers, servletConfig, application, uriInfo, "json");
+  }
+}

@@ -1,0 +1,34 @@
+package io.inmo.application.port.out;
+
+import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.lead.ChannelIdentity;
+import io.inmo.domain.lead.Lead;
+import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.shared.Email;
+import io.inmo.domain.shared.PhoneNumber;
+import java.util.Optional;
+
+/**
+ * Outbound port: stores and loads whole {@link Lead} aggregates (with identities), always scoped by
+ * broker; a lead of another broker is never found.
+ */
+public interface LeadRepository {
+
+  /** Includes soft-deleted leads (callers check {@link Lead#isDeleted()}). */
+  Optional<Lead> findById(BrokerId brokerId, LeadId id);
+
+  /** The lead linked to a channel identity (deleted leads have released theirs). */
+  Optional<Lead> findByIdentity(BrokerId brokerId, ChannelIdentity identity);
+
+  /** A live lead with this phone column; the oldest when several match. */
+  Optional<Lead> findByPhone(BrokerId brokerId, PhoneNumber phone);
+
+  /** A live lead with this e-mail column (case-insensitive); the oldest when several match. */
+  Optional<Lead> findByEmail(BrokerId brokerId, Email email);
+
+  /**
+   * Inserts or updates the lead and syncs its identity rows (inserts new ones, deletes released
+   * ones); a stale version fails, an identity already linked to another lead of the broker fails.
+   */
+  void save(Lead lead);
+}

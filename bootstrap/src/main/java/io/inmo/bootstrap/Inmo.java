@@ -1,0 +1,172 @@
+package io.inmo.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.inmo.adapters.persistence.DataSources;
+import io.inmo.adapters.persistence.JpaEntities;
+import io.inmo.adapters.persistence.JpaPersistence;
+import io.inmo.adapters.persistence.LiquibaseMigrator;
+import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
+import io.inmo.adapters.persistence.health.RedisHealth;
+import io.inmo.adapters.persistence.user.JpaUserRepository;
+import io.inmo.adapters.rest.auth.Password4jPasswordHashing;
+import io.inmo.application.port.in.identity.EnsurePlatformAdminUseCase.InitialCredentials;
+import io.inmo.application.port.out.DependencyHealthPort;
+import io.inmo.application.service.identity.EnsurePlatformAdminService;
+import io.inmo.bootstrap.config.AppConfig;
+import io.inmo.bootstrap.database.EmbeddedDatabase;
+import io.inmo.bootstrap.server.ProblemErrorHandler;
+import io.inmo.bootstrap.server.StaticUiHandler;
+import io.inmo.domain.shared.DomainException;
+import io.inmo.domain.shared.Email;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Inmo node: database (external or embedded), migrations, optional Redis, the HTTP
+ * server. Closing it shuts down in reverse order, letting requests in flight finish first.
+ */
+public final class Inmo implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Inmo.class);
+
+  private final AppConfig config;
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private Server server;
+  private Optional<EmbeddedDatabase> embedded = Optional.empty();
+  private boolean uiPackaged;
+  private Optional<InitialCredentials> firstAdmin = Optional.empty();
+
+  private Inmo(AppConfig config) {
+    this.config = config;
+  }
+
+  /** Starts every part or, if one fails, closes what was started and rethrows. */
+  public static Inmo start(AppConfig config) {
+    Inmo inmo = new Inmo(config);
+    try {
+      inmo.boot();
+      return inmo;
+    } catch (RuntimeException e) {
+      inmo.close();
+      throw e;
+    } catch (Exception e) {
+      inmo.close();
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private void boot() throws Exception {
+    String jdbcUrl;
+    String user;
+    String password;
+    if (config.externalDatabase().isPresent()) {
+      AppConfig.Database database = config.externalDatabase().get();
+      jdbcUrl = database.jdbcUrl();
+      user = database.user();
+      password = database.password();
+    } else {
+      LOG.info(
+          "INMO_DATABASE_URL is not set: starting the embedded PostgreSQL (data in {})",
+          config.dataDir());
+      EmbeddedDatabase database =
+          EmbeddedDatabase.start(config.dataDir(), config.embeddedDatabasePort());
+      resources.push(database);
+      embedded = Optional.of(database);
+      jdbcUrl = database.jdbcUrl();
+      user = "postgres";
+      password = "";
+    }
+    HikariDataSource dataSource =
+        DataSources.hikari(jdbcUrl, user, password, config.databasePoolSize());
+    resources.push(dataSource);
+    new LiquibaseMigrator().migrate(dataSource);
+    JpaPersistence jpa = JpaPersistence.start(dataSource, JpaEntities.all());
+    resources.push(jpa);
+
+    List<DependencyHealthPort> health = new ArrayList<>();
+    health.add(new JdbcDatabaseHealth(dataSource));
+    if (config.redisUrl().isPresent()) {
+      RedisClient redis = RedisClient.create(config.redisUrl().get().toString());
+      resources.push(redis::shutdown);
+      StatefulRedisConnection<String, String> connection = redis.connect();
+      resources.push(connection);
+      health.add(new RedisHealth(connection));
+    }
+
+    SecondaryAdapters adapters =
+        new SecondaryAdapters(
+            health,
+            jpa.unitOfWork(),
+            new JpaUserRepository(jpa.unitOfWork()),
+            new Password4jPasswordHashing(),
+            Clock.systemUTC());
+    InmoApplication application = new InmoApplication(config, adapters);
+
+    URI uri = URI.create("http://" + config.host() + ":" + config.port() + "/");
+    server = JettyHttpContainerFactory.createServer(uri, application, false);
+    StaticUiHandler routing = new StaticUiHandler(server.getHandler());
+    uiPackaged = routing.hasUi();
+    server.setHandler(new GracefulHandler(routing));
+    server.setErrorHandler(new ProblemErrorHandler());
+    server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
+    server.setStopAtShutdown(false);
+    server.start();
+    resources.push(server::stop);
+
+    try {
+      firstAdmin =
+          new EnsurePlatformAdminService(
+                  adapters.users(), adapters.passwords(), adapters.unitOfWork(), adapters.clock())
+              .ensure(new Email(config.adminEmail()));
+    } catch (DomainException raced) {
+      // several nodes started on one empty database: another one created the administrator
+      LOG.info("the first administrator was created by another node ({})", raced.code());
+    }
+  }
+
+  /** The port the HTTP server listens on (useful with {@code INMO_PORT=0}). */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** Credentials of the SUPERADMIN this start created (first start on an empty database only). */
+  public Optional<InitialCredentials> firstAdmin() {
+    return firstAdmin;
+  }
+
+  public Optional<EmbeddedDatabase> embeddedDatabase() {
+    return embedded;
+  }
+
+  public boolean uiPackaged() {
+    return uiPackaged;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("error while shutting down: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.inmo.bootstrap;
+
+import io.inmo.adapters.rest.RestProviders;
+import io.inmo.adapters.rest.health.HealthResource;
+import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
+import io.inmo.application.port.in.platform.CheckReadinessUseCase;
+import io.inmo.application.service.platform.CheckReadinessService;
+import io.inmo.bootstrap.config.AppConfig;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Composition root of the HTTP side: builds the use cases with constructors from the secondary
+ * adapters and hands them to Jersey through HK2 instance bindings (no classpath scanning).
+ */
+public final class InmoApplication extends ResourceConfig {
+  /** Resource classes; also the input of the OpenAPI document. */
+  static final List<Class<?>> RESOURCES = List.of(HealthResource.class);
+
+  public InmoApplication(AppConfig config, SecondaryAdapters out) {
+    CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
+
+    register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(readiness).to(CheckReadinessUseCase.class);
+          }
+        });
+    RESOURCES.forEach(this::register);
+
+    Set<String> documented = new LinkedHashSet<>();
+    RESOURCES.forEach(resource -> documented.add(resource.getName()));
+    register(new OpenApiDocumentResource(documented, Version.current()));
+
+    RestProviders.register(this, config.maxRequestBytes());
+    register(JacksonFeature.withoutExceptionMappers());
+    property(CommonProperties.USE_VIRTUAL_THREADS, true);
+    property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
+    property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+  }
+}

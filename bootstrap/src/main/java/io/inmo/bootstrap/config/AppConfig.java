@@ -1,0 +1,179 @@
+package io.inmo.bootstrap.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Inmo's configuration, read only from environment variables (documented in the README) and
+ * validated at start: every problem is reported at once with the variable's name. The only class
+ * that reads the environment.
+ */
+public record AppConfig(
+    String host,
+    int port,
+    URI publicUrl,
+    Optional<Database> externalDatabase,
+    Path dataDir,
+    int embeddedDatabasePort,
+    int databasePoolSize,
+    Optional<URI> redisUrl,
+    String logFormat,
+    long maxRequestBytes,
+    int shutdownGraceSeconds,
+    String adminEmail,
+    Map<String, URI> providerUrls) {
+
+  /** An external PostgreSQL; the password is never printed. */
+  public record Database(String jdbcUrl, String user, String password) {
+    @Override
+    public String toString() {
+      return "Database[" + jdbcUrl + ", user=" + user + "]";
+    }
+  }
+
+  static final Map<String, String> PROVIDER_URL_DEFAULTS =
+      Map.of(
+          "INMO_TELEGRAM_API_URL", "https://api.telegram.org",
+          "INMO_WHATSAPP_API_URL", "https://graph.facebook.com",
+          "INMO_VAPI_API_URL", "https://api.vapi.ai",
+          "INMO_BLAND_API_URL", "https://api.bland.ai",
+          "INMO_GOOGLE_API_URL", "https://www.googleapis.com");
+
+  public static AppConfig fromEnvironment() {
+    return from(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /**
+   * Builds and validates the configuration from the given variables; home is the default data
+   * parent.
+   */
+  public static AppConfig from(Map<String, String> env, Path home) {
+    Reader r = new Reader(env);
+    String host = r.string("INMO_HOST", "0.0.0.0");
+    int port = r.integer("INMO_PORT", 8080, 0, 65535); // 0: any free port (tests)
+    Optional<Database> database = Optional.empty();
+    String dbUrl = r.optional("INMO_DATABASE_URL");
+    if (dbUrl != null) {
+      if (!dbUrl.startsWith("jdbc:postgresql://")) {
+        r.problem(
+            "INMO_DATABASE_URL must look like jdbc:postgresql://host:5432/inmo (got a value of another shape)");
+      }
+      database =
+          Optional.of(
+              new Database(
+                  dbUrl,
+                  r.string("INMO_DATABASE_USER", "inmo"),
+                  r.string("INMO_DATABASE_PASSWORD", "")));
+    }
+    Path dataDir =
+        Path.of(r.string("INMO_DATA_DIR", home.resolve(".inmo").toString())).toAbsolutePath();
+    int embeddedPort = r.integer("INMO_EMBEDDED_DB_PORT", 15432, 1024, 65535);
+    if (embeddedPort == 5432) {
+      r.problem("INMO_EMBEDDED_DB_PORT must not be 5432, which a local PostgreSQL server may hold");
+    }
+    int poolSize = r.integer("INMO_DATABASE_POOL_SIZE", 10, 2, 200);
+    Optional<URI> redis = Optional.ofNullable(r.uri("INMO_REDIS_URL", null, "redis", "rediss"));
+    String logFormat = r.string("INMO_LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
+    if (!logFormat.equals("text") && !logFormat.equals("json")) {
+      r.problem("INMO_LOG_FORMAT must be 'text' or 'json'");
+    }
+    long maxRequestBytes = r.integer("INMO_MAX_REQUEST_BYTES", 1_048_576, 1024, 64 * 1_048_576);
+    int grace = r.integer("INMO_SHUTDOWN_GRACE_SECONDS", 20, 0, 300);
+    String adminEmail = r.string("INMO_ADMIN_EMAIL", "admin@inmo.local");
+    if (!adminEmail.contains("@")) {
+      r.problem("INMO_ADMIN_EMAIL must be an e-mail address");
+    }
+    URI publicUrl = r.uri("INMO_PUBLIC_URL", "http://localhost:" + port, "http", "https");
+    Map<String, URI> providers = new java.util.TreeMap<>();
+    PROVIDER_URL_DEFAULTS.forEach(
+        (name, fallback) -> providers.put(name, r.uri(name, fallback, "http", "https")));
+    r.throwIfProblems();
+    return new AppConfig(
+        host,
+        port,
+        publicUrl,
+        database,
+        dataDir,
+        embeddedPort,
+        poolSize,
+        redis,
+        logFormat,
+        maxRequestBytes,
+        grace,
+        adminEmail,
+        Map.copyOf(providers));
+  }
+
+  /** Reads variables, collecting problems instead of failing on the first. */
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    String optional(String name) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    String string(String name, String fallback) {
+      String value = optional(name);
+      return value == null ? fallback : value;
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      String value = optional(name);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed < min || parsed > max) {
+          problem(name + " must be between " + min + " and " + max + " (got " + parsed + ")");
+          return fallback;
+        }
+        return parsed;
+      } catch (NumberFormatException e) {
+        problem(name + " must be a whole number (got '" + value + "')");
+        return fallback;
+      }
+    }
+
+    URI uri(String name, String fallback, String... schemes) {
+      String value = optional(name);
+      if (value == null) {
+        return fallback == null ? null : URI.create(fallback);
+      }
+      try {
+        URI uri = new URI(value);
+        if (uri.getScheme() == null
+            || !List.of(schemes).contains(uri.getScheme())
+            || uri.getHost() == null) {
+          problem(name + " must be a " + String.join(" or ", schemes) + " URL with a host");
+          return fallback == null ? null : URI.create(fallback);
+        }
+        return uri;
+      } catch (java.net.URISyntaxException e) {
+        problem(name + " is not a valid URL");
+        return fallback == null ? null : URI.create(fallback);
+      }
+    }
+
+    void problem(String message) {
+      problems.add(message);
+    }
+
+    void throwIfProblems() {
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.inmo.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+  private static final Path HOME = Path.of("/home/corredora");
+
+  @Test
+  void givenNoVariables_whenRead_thenEmbeddedDefaults() {
+    AppConfig config = AppConfig.from(Map.of(), HOME);
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.externalDatabase()).isEmpty();
+    assertThat(config.dataDir()).isEqualTo(Path.of("/home/corredora/.inmo"));
+    assertThat(config.embeddedDatabasePort()).isNotEqualTo(5432);
+    assertThat(config.redisUrl()).isEmpty();
+    assertThat(config.logFormat()).isEqualTo("text");
+    assertThat(config.publicUrl().toString()).isEqualTo("http://localhost:8080");
+    assertThat(config.providerUrls())
+        .containsEntry("INMO_TELEGRAM_API_URL", java.net.URI.create("https://api.telegram.org"))
+        .containsEntry("INMO_WHATSAPP_API_URL", java.net.URI.create("https://graph.facebook.com"));
+  }
+
+  @Test
+  void givenProductionVariables_whenRead_thenExternalServices() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "INMO_PORT", "9090",
+                "INMO_DATABASE_URL", "jdbc:postgresql://db.corredora.cl:5432/inmo",
+                "INMO_DATABASE_USER", "inmo",
+                "INMO_DATABASE_PASSWORD", "s3cr3t-clave",
+                "INMO_REDIS_URL", "redis://cache:6379",
+                "INMO_LOG_FORMAT", "JSON",
+                "INMO_TELEGRAM_API_URL", "http://127.0.0.1:8089"),
+            HOME);
+
+    assertThat(config.port()).isEqualTo(9090);
+    assertThat(config.externalDatabase())
+        .get()
+        .extracting(AppConfig.Database::user)
+        .isEqualTo("inmo");
+    assertThat(config.redisUrl()).get().hasToString("redis://cache:6379");
+    assertThat(config.logFormat()).isEqualTo("json");
+    assertThat(config.providerUrls().get("INMO_TELEGRAM_API_URL"))
+        .hasToString("http://127.0.0.1:8089");
+  }
+
+  @Test
+  void givenDatabasePassword_whenConfigPrinted_thenPasswordNotShown() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "INMO_DATABASE_URL",
+                "jdbc:postgresql://db:5432/inmo",
+                "INMO_DATABASE_PASSWORD",
+                "s3cr3t-clave"),
+            HOME);
+
+    assertThat(config.toString()).doesNotContain("s3cr3t-clave");
+  }
+
+  @Test
+  void givenSeveralBadVariables_whenRead_thenEveryProblemNamedAtOnce() {
+    assertThatThrownBy(
+            () ->
+                AppConfig.from(
+                    Map.of(
+                        "INMO_PORT", "ochenta",
+                        "INMO_DATABASE_URL", "postgres://db/inmo",
+                        "INMO_REDIS_URL", "http://cache:6379",
+                        "INMO_LOG_FORMAT", "xml",
+                        "INMO_EMBEDDED_DB_PORT", "5432"),
+                    HOME))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(5)
+                    .anySatisfy(p -> assertThat(p).startsWith("INMO_PORT must be a whole number"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("INMO_DATABASE_URL must look like jdbc:postgresql://"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("INMO_REDIS_URL must be a redis or rediss URL"))
+                    .anySatisfy(p -> assertThat(p).startsWith("INMO_LOG_FORMAT"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("INMO_EMBEDDED_DB_PORT must not be 5432")));
+  }
+
+  @Test
+  void givenPortOutOfRange_whenRead_thenRejected() {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("INMO_PORT", "70000"), HOME))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("INMO_PORT must be between 0 and 65535");
+  }
+}
