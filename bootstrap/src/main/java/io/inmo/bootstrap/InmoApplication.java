@@ -26,18 +26,20 @@ public final class InmoApplication extends ResourceConfig {
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
 
+    Set<String> documented = new LinkedHashSet<>();
+    RESOURCES.forEach(resource -> documented.add(resource.getName()));
+    var openApi = new OpenApiDocumentResource.Settings(documented, Version.current());
+
     register(
         new AbstractBinder() {
           @Override
           protected void configure() {
             bind(readiness).to(CheckReadinessUseCase.class);
+            bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });
     RESOURCES.forEach(this::register);
-
-    Set<String> documented = new LinkedHashSet<>();
-    RESOURCES.forEach(resource -> documented.add(resource.getName()));
-    register(new OpenApiDocumentResource(documented, Version.current()));
+    register(OpenApiDocumentResource.class);
 
     RestProviders.register(this, config.maxRequestBytes());
     register(JacksonFeature.withoutExceptionMappers());

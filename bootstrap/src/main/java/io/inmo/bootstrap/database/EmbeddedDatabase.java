@@ -32,6 +32,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(30))
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "100")
+              // zonky starts the postmaster with -F and synchronous_commit=off (fine for tests);
+              // this database holds a brokerage's real leads, so turn durability back on.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start();
       return new EmbeddedDatabase(postgres, directory);
     } catch (IOException e) {

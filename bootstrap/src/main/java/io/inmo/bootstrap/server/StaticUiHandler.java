@@ -32,7 +32,7 @@ public final class StaticUiHandler extends Handler.Sequence {
     this.files = new ResourceHandler();
     this.indexHtml = loadIndex();
     if (indexHtml != null) {
-      files.setBaseResource(ResourceFactory.root().newClassLoaderResource(ROOT, false));
+      files.setBaseResource(ResourceFactory.of(this).newClassLoaderResource(ROOT, false));
       files.setDirAllowed(false);
       files.setWelcomeFiles("index.html");
       files.setEtags(true);

@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +44,11 @@ class EmbeddedDefaultsE2ETest {
           .contains("localhost:" + dbPort)
           .doesNotContain(":5432/");
       assertThat(ready(first)).isEqualTo(200);
+      assertThat(setting(first, "fsync"))
+          .as("a brokerage's data is written durably")
+          .isEqualTo("on");
+      assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
+      assertThat(setting(first, "listen_addresses")).isEqualTo("127.0.0.1");
       assertThat(first.firstAdmin()).isPresent();
       assertThat(first.firstAdmin().get().email().value()).isEqualTo("admin@inmo.local");
       password = first.firstAdmin().get().password();
@@ -63,6 +71,15 @@ class EmbeddedDefaultsE2ETest {
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .statusCode();
+  }
+
+  private static String setting(Inmo inmo, String name) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(inmo.embeddedDatabase().get().jdbcUrl());
+        ResultSet result = connection.createStatement().executeQuery("SHOW " + name)) {
+      result.next();
+      return result.getString(1);
+    }
   }
 
   private static int freePort() throws Exception {

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.ServletConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,11 +26,22 @@ import java.util.Set;
  */
 @Path("/api/openapi.json")
 @Hidden
+@Singleton
 public class OpenApiDocumentResource extends BaseOpenApiResource {
   @Context ServletConfig servletConfig;
   @Context Application application;
 
-  public OpenApiDocumentResource(Set<String> resourceClasses, String version) {
+  /** What the document describes: the resource classes to read and the running version. */
+  public record Settings(Set<String> resourceClasses, String version) {
+    public Settings {
+      resourceClasses = Set.copyOf(resourceClasses);
+    }
+  }
+
+  @Inject
+  public OpenApiDocumentResource(Settings settings) {
+    String version = settings.version();
+    Set<String> resourceClasses = settings.resourceClasses();
     OpenAPI base =
         new OpenAPI()
             .info(
