@@ -10,8 +10,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
 
 /** JPA model of the {@code broker_voice_configs} table (one row per broker). */
 @Entity
@@ -36,9 +38,15 @@ class BrokerVoiceConfigJpaEntity {
   @Column(name = "assistant_id_default")
   String assistantIdDefault;
 
+  /**
+   * Broker-local wall-clock times, bound as {@code LocalTime} (not through {@code java.sql.Time}),
+   * so that neither the JVM's zone nor {@code hibernate.jdbc.time_zone} shifts them.
+   */
+  @JdbcType(LocalTimeJdbcType.class)
   @Column(name = "calling_hours_start", nullable = false)
   LocalTime callingHoursStart;
 
+  @JdbcType(LocalTimeJdbcType.class)
   @Column(name = "calling_hours_end", nullable = false)
   LocalTime callingHoursEnd;
 
