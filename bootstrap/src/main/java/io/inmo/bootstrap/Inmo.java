@@ -4,16 +4,28 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.inmo.adapters.persistence.DataSources;
 import io.inmo.adapters.persistence.JpaEntities;
 import io.inmo.adapters.persistence.JpaPersistence;
+import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.LiquibaseMigrator;
+import io.inmo.adapters.persistence.PlaintextFieldCodec;
+import io.inmo.adapters.persistence.audit.JpaAuditLogRepository;
+import io.inmo.adapters.persistence.broker.JpaBrokerConfigRepository;
+import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
+import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
+import io.inmo.adapters.persistence.ratelimit.RedisRateLimiter;
+import io.inmo.adapters.persistence.session.JpaRefreshTokenRepository;
 import io.inmo.adapters.persistence.user.JpaUserRepository;
+import io.inmo.adapters.rest.auth.JwtAccessTokens;
 import io.inmo.adapters.rest.auth.Password4jPasswordHashing;
 import io.inmo.application.port.in.identity.EnsurePlatformAdminUseCase.InitialCredentials;
 import io.inmo.application.port.out.DependencyHealthPort;
+import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.service.identity.EnsurePlatformAdminService;
 import io.inmo.bootstrap.config.AppConfig;
 import io.inmo.bootstrap.database.EmbeddedDatabase;
+import io.inmo.bootstrap.security.KeyFiles;
+import io.inmo.bootstrap.server.ClientAddressHandler;
 import io.inmo.bootstrap.server.ProblemErrorHandler;
 import io.inmo.bootstrap.server.StaticUiHandler;
 import io.inmo.domain.shared.DomainException;
@@ -21,7 +33,9 @@ import io.inmo.domain.shared.Email;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -97,20 +111,31 @@ public final class Inmo implements AutoCloseable {
 
     List<DependencyHealthPort> health = new ArrayList<>();
     health.add(new JdbcDatabaseHealth(dataSource));
+    RateLimiterPort rateLimiter;
     if (config.redisUrl().isPresent()) {
       RedisClient redis = RedisClient.create(config.redisUrl().get().toString());
       resources.push(redis::shutdown);
       StatefulRedisConnection<String, String> connection = redis.connect();
       resources.push(connection);
       health.add(new RedisHealth(connection));
+      rateLimiter = new RedisRateLimiter(connection);
+    } else {
+      rateLimiter = new InProcessRateLimiter();
     }
 
+    JpaUnitOfWork unitOfWork = jpa.unitOfWork();
     SecondaryAdapters adapters =
         new SecondaryAdapters(
             health,
-            jpa.unitOfWork(),
-            new JpaUserRepository(jpa.unitOfWork()),
+            unitOfWork,
+            new JpaBrokerRepository(unitOfWork),
+            new JpaBrokerConfigRepository(unitOfWork, new PlaintextFieldCodec()),
+            new JpaUserRepository(unitOfWork),
+            new JpaRefreshTokenRepository(unitOfWork),
+            new JpaAuditLogRepository(unitOfWork),
             new Password4jPasswordHashing(),
+            new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),
+            rateLimiter,
             Clock.systemUTC());
     InmoApplication application = new InmoApplication(config, adapters);
 
@@ -118,7 +143,7 @@ public final class Inmo implements AutoCloseable {
     server = JettyHttpContainerFactory.createServer(uri, application, false);
     StaticUiHandler routing = new StaticUiHandler(server.getHandler());
     uiPackaged = routing.hasUi();
-    server.setHandler(new GracefulHandler(routing));
+    server.setHandler(new GracefulHandler(new ClientAddressHandler(routing, config.trustProxy())));
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
     server.setStopAtShutdown(false);
@@ -134,6 +159,23 @@ public final class Inmo implements AutoCloseable {
       // several nodes started on one empty database: another one created the administrator
       LOG.info("the first administrator was created by another node ({})", raced.code());
     }
+  }
+
+  /**
+   * The key access tokens are signed with: {@code INMO_JWT_SECRET}, or one generated once and kept
+   * in the data directory. Every node of a cluster must share it, hence the warning.
+   */
+  private byte[] tokenSigningKey() {
+    if (config.tokenSecret().isPresent()) {
+      return config.tokenSecret().get().reveal().getBytes(StandardCharsets.UTF_8);
+    }
+    if (config.externalDatabase().isPresent()) {
+      LOG.warn(
+          "INMO_JWT_SECRET is not set: using the key in {}; set INMO_JWT_SECRET when several nodes"
+              + " serve one database",
+          config.dataDir().resolve("jwt.key"));
+    }
+    return KeyFiles.loadOrCreate(config.dataDir().resolve("jwt.key"), 32);
   }
 
   /** The port the HTTP server listens on (useful with {@code INMO_PORT=0}). */

@@ -1,9 +1,18 @@
 package io.inmo.bootstrap;
 
 import io.inmo.adapters.rest.RestProviders;
+import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
+import io.inmo.application.port.in.identity.AuthenticateUseCase;
+import io.inmo.application.port.in.identity.GetCurrentUserUseCase;
+import io.inmo.application.port.in.identity.LoginUseCase;
+import io.inmo.application.port.in.identity.RefreshSessionUseCase;
+import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
+import io.inmo.application.service.identity.AuthSettings;
+import io.inmo.application.service.identity.AuthenticationService;
+import io.inmo.application.service.identity.RegistrationService;
 import io.inmo.application.service.platform.CheckReadinessService;
 import io.inmo.bootstrap.config.AppConfig;
 import java.util.LinkedHashSet;
@@ -21,10 +30,36 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class InmoApplication extends ResourceConfig {
   /** Resource classes; also the input of the OpenAPI document. */
-  static final List<Class<?>> RESOURCES = List.of(HealthResource.class);
+  static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AuthResource.class);
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
+    AuthSettings auth = AuthSettings.defaults();
+    AuthenticationService authentication =
+        new AuthenticationService(
+            out.users(),
+            out.brokers(),
+            out.passwords(),
+            out.accessTokens(),
+            out.refreshTokens(),
+            out.rateLimiter(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock(),
+            auth);
+    RegistrationService registration =
+        new RegistrationService(
+            out.brokers(),
+            out.brokerConfigs(),
+            out.users(),
+            out.passwords(),
+            out.accessTokens(),
+            out.refreshTokens(),
+            out.rateLimiter(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock(),
+            auth);
 
     Set<String> documented = new LinkedHashSet<>();
     RESOURCES.forEach(resource -> documented.add(resource.getName()));
@@ -35,6 +70,11 @@ public final class InmoApplication extends ResourceConfig {
           @Override
           protected void configure() {
             bind(readiness).to(CheckReadinessUseCase.class);
+            bind(registration).to(RegisterBrokerUseCase.class);
+            bind(authentication).to(LoginUseCase.class);
+            bind(authentication).to(RefreshSessionUseCase.class);
+            bind(authentication).to(AuthenticateUseCase.class);
+            bind(authentication).to(GetCurrentUserUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

@@ -1,7 +1,13 @@
 package io.inmo.bootstrap;
 
+import io.inmo.application.port.out.AccessTokenPort;
+import io.inmo.application.port.out.AuditLogRepository;
+import io.inmo.application.port.out.BrokerConfigRepository;
+import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.PasswordHashingPort;
+import io.inmo.application.port.out.RateLimiterPort;
+import io.inmo.application.port.out.RefreshTokenRepository;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.port.out.UserRepository;
 import java.time.Clock;
@@ -13,8 +19,14 @@ import java.util.List;
 public record SecondaryAdapters(
     List<DependencyHealthPort> healthChecks,
     UnitOfWorkPort unitOfWork,
+    BrokerRepository brokers,
+    BrokerConfigRepository brokerConfigs,
     UserRepository users,
+    RefreshTokenRepository refreshTokens,
+    AuditLogRepository audit,
     PasswordHashingPort passwords,
+    AccessTokenPort accessTokens,
+    RateLimiterPort rateLimiter,
     Clock clock) {
   public SecondaryAdapters {
     healthChecks = List.copyOf(healthChecks);

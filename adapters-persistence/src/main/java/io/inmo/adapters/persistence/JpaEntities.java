@@ -18,6 +18,7 @@ public final class JpaEntities {
     classes.addAll(io.inmo.adapters.persistence.user.UserJpaEntities.CLASSES);
     classes.addAll(io.inmo.adapters.persistence.lead.LeadJpaEntities.CLASSES);
     // --- end tenancy ---
+    classes.addAll(io.inmo.adapters.persistence.session.SessionJpaEntities.CLASSES);
     // --- activity: appointments, campaigns, templates, conversations, calls, activity log, audit
     // ---
     classes.addAll(io.inmo.adapters.persistence.appointment.AppointmentJpaEntities.CLASSES);

@@ -1,5 +1,6 @@
 package io.inmo.adapters.rest;
 
+import io.inmo.adapters.rest.auth.AuthenticationFeature;
 import io.inmo.adapters.rest.http.RequestLoggingFilter;
 import io.inmo.adapters.rest.http.RequestSizeLimitFilter;
 import io.inmo.adapters.rest.json.ObjectMapperProvider;
@@ -21,6 +22,7 @@ public final class RestProviders {
     config.register(ObjectMapperProvider.class);
     config.register(RequestLoggingFilter.class);
     config.register(new RequestSizeLimitFilter(maxRequestBytes));
+    config.register(AuthenticationFeature.class);
     config.register(DomainExceptionMapper.class);
     config.register(BadRequestExceptionMapper.class);
     config.register(JsonProcessingExceptionMapper.class);

@@ -1,6 +1,8 @@
 package io.inmo.bootstrap.config;
 
+import io.inmo.domain.shared.Secret;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,10 @@ public record AppConfig(
     long maxRequestBytes,
     int shutdownGraceSeconds,
     String adminEmail,
-    Map<String, URI> providerUrls) {
+    Map<String, URI> providerUrls,
+    Optional<Secret> tokenSecret,
+    int accessTokenMinutes,
+    boolean trustProxy) {
 
   /** An external PostgreSQL; the password is never printed. */
   public record Database(String jdbcUrl, String user, String password) {
@@ -92,6 +97,17 @@ public record AppConfig(
     Map<String, URI> providers = new java.util.TreeMap<>();
     PROVIDER_URL_DEFAULTS.forEach(
         (name, fallback) -> providers.put(name, r.uri(name, fallback, "http", "https")));
+    Optional<Secret> tokenSecret =
+        Optional.ofNullable(r.optional("INMO_JWT_SECRET")).map(Secret::of);
+    if (tokenSecret.isPresent()
+        && tokenSecret.get().reveal().getBytes(StandardCharsets.UTF_8).length < 32) {
+      r.problem("INMO_JWT_SECRET must be at least 32 characters long (256 bits for HS256)");
+    }
+    int accessTokenMinutes = r.integer("INMO_ACCESS_TOKEN_MINUTES", 15, 5, 60);
+    String trustProxy = r.string("INMO_TRUST_PROXY", "false").toLowerCase(Locale.ROOT);
+    if (!trustProxy.equals("true") && !trustProxy.equals("false")) {
+      r.problem("INMO_TRUST_PROXY must be 'true' or 'false'");
+    }
     r.throwIfProblems();
     return new AppConfig(
         host,
@@ -106,7 +122,10 @@ public record AppConfig(
         maxRequestBytes,
         grace,
         adminEmail,
-        Map.copyOf(providers));
+        Map.copyOf(providers),
+        tokenSecret,
+        accessTokenMinutes,
+        trustProxy.equals("true"));
   }
 
   /** Reads variables, collecting problems instead of failing on the first. */

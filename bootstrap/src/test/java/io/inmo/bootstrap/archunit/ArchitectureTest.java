@@ -145,6 +145,24 @@ class ArchitectureTest {
           .resideInAnyPackage("com.google.api..", "com.google.auth..");
 
   @ArchTest
+  static final ArchRule tokens_and_password_hashing_stay_in_rest =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.inmo.adapters.rest..", "io.inmo.bootstrap..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.nimbusds..", "com.password4j..");
+
+  @ArchTest
+  static final ArchRule rate_limiting_goes_through_the_port =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.inmo.adapters.persistence..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.github.resilience4j.ratelimiter..");
+
+  @ArchTest
   static final ArchRule http_stack_stays_at_the_edge =
       noClasses()
           .that()

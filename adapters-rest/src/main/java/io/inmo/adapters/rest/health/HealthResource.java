@@ -4,6 +4,7 @@ import io.inmo.application.port.in.platform.CheckReadinessUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase.ReadinessView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** REST adapter for liveness and readiness probes (load balancers, orchestrators, operators). */
+@PermitAll
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "health")

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.ServletConfig;
@@ -24,6 +25,7 @@ import java.util.Set;
  * Serves the OpenAPI document at {@code /api/openapi.json}, generated from the resource classes
  * handed in (no classpath scan, which costs seconds on first call).
  */
+@PermitAll
 @Path("/api/openapi.json")
 @Hidden
 @Singleton

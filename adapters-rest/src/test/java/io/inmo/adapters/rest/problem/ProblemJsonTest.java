@@ -170,6 +170,7 @@ class ProblemJsonTest {
   }
 
   /** A tiny resource shaped like the real ones: parse, command, answer. */
+  @jakarta.annotation.security.PermitAll
   @Path("/echo")
   @Produces(MediaType.APPLICATION_JSON)
   public static class LeadEchoResource {
