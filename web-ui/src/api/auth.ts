@@ -1,6 +1,7 @@
 import { ApiError, NETWORK_ERROR, problemText, readProblem } from './problem';
 
 export const LOGIN_PATH = '/api/v1/auth/login';
+export const LOGOUT_PATH = '/api/v1/auth/logout';
 
 export interface AuthUser {
   id: string;
@@ -65,4 +66,17 @@ export async function login(credentials: Credentials, signal?: AbortSignal): Pro
     throw new ApiError('El servidor respondió de forma inesperada. Inténtalo de nuevo.', response.status);
   }
   return { accessToken: body.accessToken, refreshToken: body.refreshToken, user: body.user ?? null };
+}
+
+/**
+ * Tells the server to revoke the refresh token's session. Best effort: signing out locally must
+ * never wait for, or fail because of, the network.
+ */
+export function logout(refreshToken: string): void {
+  void fetch(LOGOUT_PATH, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/problem+json' },
+    body: JSON.stringify({ refreshToken }),
+    keepalive: true,
+  }).catch(() => undefined);
 }

@@ -30,9 +30,17 @@ describe('auth store', () => {
     expect(stored()).toEqual({ accessToken: 'access-1', refreshToken: 'refresh-1', user });
   });
 
-  it('signs out from memory and sessionStorage', () => {
+  it('signs out from memory and sessionStorage and revokes the session on the server', () => {
+    const fetchMock = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
     useAuthStore.getState().setSession(session);
     useAuthStore.getState().signOut();
+
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/v1/auth/logout');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body as string)).toEqual({ refreshToken: 'refresh-1' });
 
     expect(useAuthStore.getState().accessToken).toBeNull();
     expect(stored()).toEqual({ accessToken: null, refreshToken: null, user: null });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { login, type AuthUser, type Credentials, type Session } from '../api/auth';
+import { login, logout, type AuthUser, type Credentials, type Session } from '../api/auth';
 import { ApiError } from '../api/problem';
 
 /** Key under which the session lives in sessionStorage (cleared when the tab closes). */
@@ -52,7 +52,11 @@ export const useAuthStore = create<AuthState>()(
         }
       },
 
-      signOut: () => set({ ...signedOut, status: 'idle', error: null }),
+      signOut: () => {
+        const { refreshToken } = get();
+        if (refreshToken) logout(refreshToken);
+        set({ ...signedOut, status: 'idle', error: null });
+      },
 
       clearError: () => set({ error: null }),
     }),
