@@ -1,12 +1,12 @@
 package io.inmo.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.inmo.adapters.persistence.AesGcmFieldCodec;
 import io.inmo.adapters.persistence.DataSources;
 import io.inmo.adapters.persistence.JpaEntities;
 import io.inmo.adapters.persistence.JpaPersistence;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.LiquibaseMigrator;
-import io.inmo.adapters.persistence.PlaintextFieldCodec;
 import io.inmo.adapters.persistence.audit.JpaAuditLogRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerConfigRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
@@ -129,7 +129,7 @@ public final class Inmo implements AutoCloseable {
             health,
             unitOfWork,
             new JpaBrokerRepository(unitOfWork),
-            new JpaBrokerConfigRepository(unitOfWork, new PlaintextFieldCodec()),
+            new JpaBrokerConfigRepository(unitOfWork, new AesGcmFieldCodec(encryptionKey())),
             new JpaUserRepository(unitOfWork),
             new JpaRefreshTokenRepository(unitOfWork),
             new JpaAuditLogRepository(unitOfWork),
@@ -176,6 +176,26 @@ public final class Inmo implements AutoCloseable {
           config.dataDir().resolve("jwt.key"));
     }
     return KeyFiles.loadOrCreate(config.dataDir().resolve("jwt.key"), 32);
+  }
+
+  /**
+   * The AES-256 key credentials are encrypted with at rest: {@code INMO_ENCRYPTION_KEY} (Base64 of
+   * 32 bytes), or one generated once and kept in the data directory. Every node of a cluster must
+   * share it, hence the warning; losing it makes the stored credentials unreadable.
+   */
+  private byte[] encryptionKey() {
+    if (config.encryptionKey().isPresent()) {
+      return java.util.Base64.getDecoder().decode(config.encryptionKey().get().reveal());
+    }
+    if (config.externalDatabase().isPresent()) {
+      LOG.warn(
+          "INMO_ENCRYPTION_KEY is not set: using the key in {}; set INMO_ENCRYPTION_KEY when"
+              + " several nodes serve one database, and keep a copy: without it the stored"
+              + " credentials cannot be read",
+          config.dataDir().resolve("encryption.key"));
+    }
+    return java.util.Arrays.copyOf(
+        KeyFiles.loadOrCreate(config.dataDir().resolve("encryption.key"), 32), 32);
   }
 
   /** The port the HTTP server listens on (useful with {@code INMO_PORT=0}). */

@@ -2,17 +2,29 @@ package io.inmo.bootstrap;
 
 import io.inmo.adapters.rest.RestProviders;
 import io.inmo.adapters.rest.auth.AuthResource;
+import io.inmo.adapters.rest.broker.AdminBrokersResource;
+import io.inmo.adapters.rest.broker.BrokerResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
+import io.inmo.adapters.rest.user.UsersResource;
+import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
+import io.inmo.application.port.in.broker.GetBrokerUseCase;
+import io.inmo.application.port.in.broker.ManageBrokersUseCase;
+import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
+import io.inmo.application.port.in.broker.UpdateBrokerUseCase;
 import io.inmo.application.port.in.identity.AuthenticateUseCase;
 import io.inmo.application.port.in.identity.GetCurrentUserUseCase;
 import io.inmo.application.port.in.identity.LoginUseCase;
+import io.inmo.application.port.in.identity.ManageUsersUseCase;
 import io.inmo.application.port.in.identity.RefreshSessionUseCase;
 import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
+import io.inmo.application.service.broker.BrokerConfigService;
+import io.inmo.application.service.broker.BrokerService;
 import io.inmo.application.service.identity.AuthSettings;
 import io.inmo.application.service.identity.AuthenticationService;
 import io.inmo.application.service.identity.RegistrationService;
+import io.inmo.application.service.identity.UserManagementService;
 import io.inmo.application.service.platform.CheckReadinessService;
 import io.inmo.bootstrap.config.AppConfig;
 import java.util.LinkedHashSet;
@@ -30,7 +42,13 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class InmoApplication extends ResourceConfig {
   /** Resource classes; also the input of the OpenAPI document. */
-  static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AuthResource.class);
+  static final List<Class<?>> RESOURCES =
+      List.of(
+          HealthResource.class,
+          AuthResource.class,
+          UsersResource.class,
+          BrokerResource.class,
+          AdminBrokersResource.class);
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -60,6 +78,21 @@ public final class InmoApplication extends ResourceConfig {
             out.unitOfWork(),
             out.clock(),
             auth);
+    ManageUsersUseCase userManagement =
+        new UserManagementService(
+            out.users(),
+            out.brokers(),
+            out.passwords(),
+            out.refreshTokens(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock());
+
+    BrokerService brokerService =
+        new BrokerService(
+            out.brokers(), out.brokerConfigs(), out.audit(), out.unitOfWork(), out.clock());
+    BrokerConfigService brokerConfigService =
+        new BrokerConfigService(out.brokerConfigs(), out.audit(), out.unitOfWork(), out.clock());
 
     Set<String> documented = new LinkedHashSet<>();
     RESOURCES.forEach(resource -> documented.add(resource.getName()));
@@ -75,6 +108,12 @@ public final class InmoApplication extends ResourceConfig {
             bind(authentication).to(RefreshSessionUseCase.class);
             bind(authentication).to(AuthenticateUseCase.class);
             bind(authentication).to(GetCurrentUserUseCase.class);
+            bind(userManagement).to(ManageUsersUseCase.class);
+            bind(brokerService).to(GetBrokerUseCase.class);
+            bind(brokerService).to(UpdateBrokerUseCase.class);
+            bind(brokerService).to(ManageBrokersUseCase.class);
+            bind(brokerConfigService).to(GetBrokerConfigUseCase.class);
+            bind(brokerConfigService).to(UpdateBrokerConfigUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

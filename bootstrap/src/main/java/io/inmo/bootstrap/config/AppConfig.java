@@ -31,7 +31,8 @@ public record AppConfig(
     Map<String, URI> providerUrls,
     Optional<Secret> tokenSecret,
     int accessTokenMinutes,
-    boolean trustProxy) {
+    boolean trustProxy,
+    Optional<Secret> encryptionKey) {
 
   /** An external PostgreSQL; the password is never printed. */
   public record Database(String jdbcUrl, String user, String password) {
@@ -108,6 +109,13 @@ public record AppConfig(
     if (!trustProxy.equals("true") && !trustProxy.equals("false")) {
       r.problem("INMO_TRUST_PROXY must be 'true' or 'false'");
     }
+    Optional<Secret> encryptionKey =
+        Optional.ofNullable(r.optional("INMO_ENCRYPTION_KEY")).map(Secret::of);
+    if (encryptionKey.isPresent() && !isBase64Key(encryptionKey.get().reveal(), 32)) {
+      r.problem(
+          "INMO_ENCRYPTION_KEY must be the Base64 encoding of exactly 32 random bytes (AES-256),"
+              + " e.g. the output of: openssl rand -base64 32");
+    }
     r.throwIfProblems();
     return new AppConfig(
         host,
@@ -125,7 +133,16 @@ public record AppConfig(
         Map.copyOf(providers),
         tokenSecret,
         accessTokenMinutes,
-        trustProxy.equals("true"));
+        trustProxy.equals("true"),
+        encryptionKey);
+  }
+
+  private static boolean isBase64Key(String value, int bytes) {
+    try {
+      return java.util.Base64.getDecoder().decode(value).length == bytes;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Reads variables, collecting problems instead of failing on the first. */

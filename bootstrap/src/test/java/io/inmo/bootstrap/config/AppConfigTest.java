@@ -102,4 +102,35 @@ class AppConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("INMO_PORT must be between 0 and 65535");
   }
+
+  @Test
+  void givenEncryptionKeyOfWrongLength_whenRead_thenRejectedWithoutEchoingIt() {
+    String key = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+    assertThatThrownBy(() -> AppConfig.from(Map.of("INMO_ENCRYPTION_KEY", key), HOME))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("INMO_ENCRYPTION_KEY must be the Base64 encoding of exactly 32")
+        .hasMessageNotContaining(key);
+  }
+
+  @Test
+  void givenEncryptionKeyNotBase64_whenRead_thenRejected() {
+    assertThatThrownBy(
+            () -> AppConfig.from(Map.of("INMO_ENCRYPTION_KEY", "clave-de-valparaíso!!"), HOME))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("INMO_ENCRYPTION_KEY");
+  }
+
+  @Test
+  void givenValidEncryptionKey_whenRead_thenKeptAndNeverPrinted() {
+    String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    AppConfig config = AppConfig.from(Map.of("INMO_ENCRYPTION_KEY", key), HOME);
+    assertThat(config.encryptionKey()).isPresent();
+    assertThat(config.encryptionKey().get().reveal()).isEqualTo(key);
+    assertThat(config.toString()).doesNotContain(key);
+  }
+
+  @Test
+  void givenNoEncryptionKey_whenRead_thenEmpty() {
+    assertThat(AppConfig.from(Map.of(), HOME).encryptionKey()).isEmpty();
+  }
 }

@@ -56,6 +56,21 @@ final class Api {
     return post(path, JSON.writeValueAsString(body), null);
   }
 
+  /** Any method (PUT, PATCH, …) with an optional JSON body (a String is sent as is). */
+  HttpResponse<String> exchange(String method, String path, Object body, String token)
+      throws Exception {
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(
+                body instanceof String text ? text : JSON.writeValueAsString(body));
+    HttpRequest.Builder builder = request(path, token).method(method, publisher);
+    if (body != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    return send(builder);
+  }
+
   static JsonNode json(HttpResponse<String> response) throws Exception {
     return JSON.readTree(response.body());
   }

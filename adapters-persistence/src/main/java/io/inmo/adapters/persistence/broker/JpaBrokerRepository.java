@@ -10,6 +10,7 @@ import io.inmo.domain.broker.BrokerSlugTakenException;
 import io.inmo.domain.broker.Slug;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,6 +57,30 @@ public final class JpaBrokerRepository implements BrokerRepository {
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
+  }
+
+  @Override
+  public List<Broker> findPage(int offset, int limit) {
+    if (offset < 0 || limit <= 0) {
+      throw new IllegalArgumentException("offset must be >= 0 and limit > 0");
+    }
+    return unitOfWork
+        .entityManager()
+        .createQuery(
+            "select b from BrokerJpaEntity b order by lower(b.name), b.id", BrokerJpaEntity.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(BrokerJpaMapper::toDomain)
+        .toList();
+  }
+
+  @Override
+  public long count() {
+    return unitOfWork
+        .entityManager()
+        .createQuery("select count(b) from BrokerJpaEntity b", Long.class)
+        .getSingleResult();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.call;
 
+import static io.inmo.adapters.persistence.Latches.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -446,17 +447,6 @@ class JpaVoiceCallRepositoryTest {
 
     for (VoiceCall c : calls) {
       assertThat(find(ANDES, c.id())).get().usingRecursiveComparison().isEqualTo(c);
-    }
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("timed out waiting for the other unit of work");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.campaign;
 
+import static io.inmo.adapters.persistence.Latches.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -476,17 +477,6 @@ class JpaCampaignRepositoryTest {
 
     for (Campaign c : campaigns) {
       assertThat(find(broker, c.id())).get().usingRecursiveComparison().isEqualTo(c);
-    }
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("timed out waiting for the other unit of work");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -11,7 +11,6 @@ import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.PasswordHashingPort;
 import io.inmo.application.port.out.RateLimiterPort;
-import io.inmo.application.port.out.RateLimiterPort.Decision;
 import io.inmo.application.port.out.RateLimiterPort.RateLimit;
 import io.inmo.application.port.out.RefreshTokenRepository;
 import io.inmo.application.port.out.RefreshTokenRepository.StoredRefreshToken;
@@ -19,7 +18,6 @@ import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.port.out.UserRepository;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
-import io.inmo.application.security.TooManyRequestsException;
 import io.inmo.application.security.UnauthenticatedException;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.Broker;
@@ -229,13 +227,12 @@ public final class AuthenticationService
   }
 
   private void throttle(RateLimit limit, String key) {
-    Decision decision = rateLimiter.tryAcquire(limit, key);
-    if (!decision.allowed()) {
-      throw new TooManyRequestsException(
-          "auth.too_many_attempts",
-          "Demasiados intentos de inicio de sesión. Espera un momento antes de volver a intentar.",
-          decision.retryAfter());
-    }
+    Throttle.acquire(
+        rateLimiter,
+        limit,
+        key,
+        "auth.too_many_attempts",
+        "Demasiados intentos de inicio de sesión. Espera un momento antes de volver a intentar.");
   }
 
   private boolean brokerActive(User user) {

@@ -8,12 +8,10 @@ import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.PasswordHashingPort;
 import io.inmo.application.port.out.RateLimiterPort;
-import io.inmo.application.port.out.RateLimiterPort.Decision;
 import io.inmo.application.port.out.RefreshTokenRepository;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.port.out.UserRepository;
 import io.inmo.application.security.Origin;
-import io.inmo.application.security.TooManyRequestsException;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.Broker;
 import io.inmo.domain.broker.BrokerChatConfig;
@@ -75,13 +73,12 @@ public final class RegistrationService implements RegisterBrokerUseCase {
   public AuthSession register(Registration registration) {
     Origin origin = registration.origin();
     if (origin.ip() != null) {
-      Decision decision = rateLimiter.tryAcquire(settings.registrationPerIp(), origin.ip());
-      if (!decision.allowed()) {
-        throw new TooManyRequestsException(
-            "auth.too_many_registrations",
-            "Demasiados registros desde esta dirección. Intenta más tarde.",
-            decision.retryAfter());
-      }
+      Throttle.acquire(
+          rateLimiter,
+          settings.registrationPerIp(),
+          origin.ip(),
+          "auth.too_many_registrations",
+          "Demasiados registros desde esta dirección. Intenta más tarde.");
     }
     PasswordPolicy.check(registration.password(), registration.email());
     if (unitOfWork.inTransaction(() -> users.findByEmail(registration.email()).isPresent())) {

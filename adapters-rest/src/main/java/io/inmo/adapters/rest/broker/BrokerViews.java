@@ -1,0 +1,186 @@
+package io.inmo.adapters.rest.broker;
+
+import io.inmo.domain.broker.Broker;
+import io.inmo.domain.broker.BrokerChatConfig;
+import io.inmo.domain.broker.BrokerLeadConfig;
+import io.inmo.domain.broker.BrokerPromptConfig;
+import io.inmo.domain.broker.BrokerVoiceConfig;
+import io.inmo.domain.broker.BusinessHours;
+import io.inmo.domain.broker.LeadField;
+import io.inmo.domain.shared.Secret;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** JSON shapes of brokers and their configs (§15); credentials only ever leave masked. */
+public final class BrokerViews {
+  private BrokerViews() {}
+
+  public record RangeView(String start, String end) {}
+
+  public record BrokerResponse(
+      String id,
+      String slug,
+      String name,
+      String phone,
+      String email,
+      String timezone,
+      Map<String, List<RangeView>> businessHours,
+      boolean active,
+      Instant createdAt,
+      Instant updatedAt) {
+    static BrokerResponse of(Broker b) {
+      return new BrokerResponse(
+          b.id().value().toString(),
+          b.slug().value(),
+          b.name(),
+          b.phone() == null ? null : b.phone().value(),
+          b.email() == null ? null : b.email().value(),
+          b.timezone().getId(),
+          hours(b.businessHours()),
+          b.isActive(),
+          b.createdAt(),
+          b.updatedAt());
+    }
+  }
+
+  public record BrokerPageResponse(List<BrokerResponse> items, long total, int offset, int limit) {}
+
+  public record PromptConfigResponse(
+      String agentName,
+      String identityPrompt,
+      String businessContext,
+      String agentRules,
+      String language,
+      boolean enableAppointmentBooking,
+      Instant updatedAt) {
+    static PromptConfigResponse of(BrokerPromptConfig c) {
+      return new PromptConfigResponse(
+          c.agentName(),
+          c.identityPrompt(),
+          c.businessContext(),
+          c.agentRules(),
+          c.language(),
+          c.enableAppointmentBooking(),
+          c.updatedAt());
+    }
+  }
+
+  public record LeadConfigResponse(
+      Map<String, Integer> fieldWeights,
+      int coldMaxScore,
+      int warmMaxScore,
+      int hotMinScore,
+      List<String> fieldPriority,
+      List<List<String>> requiredProfileFields,
+      long qualifiedIncome,
+      long potentialIncome,
+      long acceptableDebt,
+      boolean autoCloseNotQualified,
+      Integer hotAlertScore,
+      boolean agentsSeeUnassigned,
+      Instant updatedAt) {
+    static LeadConfigResponse of(BrokerLeadConfig c) {
+      Map<String, Integer> weights = new LinkedHashMap<>();
+      c.fieldWeights().forEach((f, w) -> weights.put(f.apiValue(), w));
+      List<List<String>> groups = new ArrayList<>();
+      for (Set<LeadField> group : c.requiredProfileFields().groups()) {
+        groups.add(group.stream().sorted().map(LeadField::apiValue).toList());
+      }
+      return new LeadConfigResponse(
+          weights,
+          c.thresholds().coldMax(),
+          c.thresholds().warmMax(),
+          c.thresholds().hotMin(),
+          c.fieldPriority().stream().map(LeadField::apiValue).toList(),
+          groups,
+          c.qualifiedIncome(),
+          c.potentialIncome(),
+          c.acceptableDebt(),
+          c.autoCloseNotQualified(),
+          c.hotAlertScore(),
+          c.agentsSeeUnassigned(),
+          c.updatedAt());
+    }
+  }
+
+  public record TelegramView(String botToken, String webhookSecret) {}
+
+  public record WhatsappView(
+      String phoneNumberId, String accessToken, String appSecret, String verifyToken) {}
+
+  public record ChatConfigResponse(
+      List<String> enabledProviders,
+      String defaultProvider,
+      TelegramView telegram,
+      WhatsappView whatsapp,
+      int burstWindowSeconds,
+      int takeoverIdleMinutes,
+      Instant updatedAt) {
+    static ChatConfigResponse of(BrokerChatConfig c) {
+      Map<String, Secret> k = c.credentials();
+      Secret phoneNumberId = k.get("whatsapp.phone_number_id");
+      return new ChatConfigResponse(
+          List.copyOf(c.enabledProviders()),
+          c.defaultProvider(),
+          new TelegramView(
+              masked(k.get("telegram.bot_token")), masked(k.get("telegram.webhook_secret"))),
+          new WhatsappView(
+              // an identifier, not a secret: shown as stored
+              phoneNumberId == null ? null : phoneNumberId.reveal(),
+              masked(k.get("whatsapp.access_token")),
+              masked(k.get("whatsapp.app_secret")),
+              masked(k.get("whatsapp.verify_token"))),
+          c.burstWindowSeconds(),
+          c.takeoverIdleMinutes(),
+          c.updatedAt());
+    }
+  }
+
+  public record VoiceConfigResponse(
+      String provider,
+      Map<String, String> providerCredentials,
+      String phoneNumberId,
+      String assistantIdDefault,
+      String callingHoursStart,
+      String callingHoursEnd,
+      int maxConcurrentCalls,
+      boolean configured,
+      Instant updatedAt) {
+    static VoiceConfigResponse of(BrokerVoiceConfig c) {
+      Map<String, String> credentials = new LinkedHashMap<>();
+      c.credentials().forEach((key, secret) -> credentials.put(key, secret.masked()));
+      return new VoiceConfigResponse(
+          c.provider(),
+          credentials,
+          c.phoneNumberId(),
+          c.assistantIdDefault(),
+          c.callingHoursStart().toString(),
+          c.callingHoursEnd().toString(),
+          c.maxConcurrentCalls(),
+          c.isConfigured(),
+          c.updatedAt());
+    }
+  }
+
+  static Map<String, List<RangeView>> hours(BusinessHours hours) {
+    Map<String, List<RangeView>> days = new LinkedHashMap<>();
+    for (DayOfWeek day : DayOfWeek.values()) {
+      days.put(
+          day.name().toLowerCase(Locale.ROOT),
+          hours.on(day).stream()
+              .map(r -> new RangeView(r.start().toString(), r.end().toString()))
+              .toList());
+    }
+    return days;
+  }
+
+  private static String masked(Secret secret) {
+    return secret == null ? null : secret.masked();
+  }
+}
