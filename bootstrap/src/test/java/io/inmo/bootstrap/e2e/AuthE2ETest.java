@@ -18,9 +18,6 @@ import io.inmo.domain.user.UserId;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,12 +38,14 @@ class AuthE2ETest {
   private static final String PASSWORD = "Ñuñoa-Vista-2026";
 
   private PgDatabase database;
+  private Sql sql;
   private Inmo inmo;
   private URI base;
 
   @BeforeAll
   void start(PgDatabase database, RedisEndpoint redis) {
     this.database = database;
+    this.sql = new Sql(database.dataSource());
     inmo =
         Inmo.start(
             ServerE2ETest.config(
@@ -86,7 +85,7 @@ class AuthE2ETest {
     assertThat(user.get("brokerSlug").asText()).startsWith("propiedades-andes-nunoa");
 
     String brokerId = user.get("brokerId").asText();
-    assertThat(count("SELECT count(*) FROM brokers WHERE id = ?::uuid", brokerId)).isEqualTo(1);
+    assertThat(sql.count("SELECT count(*) FROM brokers WHERE id = ?::uuid", brokerId)).isEqualTo(1);
     for (String table :
         new String[] {
           "broker_prompt_configs",
@@ -94,22 +93,24 @@ class AuthE2ETest {
           "broker_chat_configs",
           "broker_voice_configs"
         }) {
-      assertThat(count("SELECT count(*) FROM " + table + " WHERE broker_id = ?::uuid", brokerId))
+      assertThat(
+              sql.count("SELECT count(*) FROM " + table + " WHERE broker_id = ?::uuid", brokerId))
           .as(table)
           .isEqualTo(1);
     }
     assertThat(
-            text("SELECT hashed_password FROM users WHERE id = ?::uuid", user.get("id").asText()))
+            sql.text(
+                "SELECT hashed_password FROM users WHERE id = ?::uuid", user.get("id").asText()))
         .startsWith("$argon2id$")
         .doesNotContain(PASSWORD);
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'auth.register' AND broker_id ="
                     + " ?::uuid",
                 brokerId))
         .isEqualTo(1);
     assertThat(
-            text(
+            sql.text(
                 "SELECT token_hash FROM refresh_tokens WHERE user_id = ?::uuid",
                 user.get("id").asText()))
         .hasSize(64)
@@ -135,7 +136,7 @@ class AuthE2ETest {
     String email = unique("diego.fuentes") + "@andes.cl";
     assertThat(api.post("/api/v1/auth/register", registration("Andes Uno", email)).statusCode())
         .isEqualTo(201);
-    long brokers = count("SELECT count(*) FROM brokers");
+    long brokers = sql.count("SELECT count(*) FROM brokers");
 
     HttpResponse<String> again =
         api.post(
@@ -143,13 +144,13 @@ class AuthE2ETest {
             registration("Andes Dos", email.toUpperCase(java.util.Locale.ROOT)));
 
     assertProblem(again, 409, "user.email_taken");
-    assertThat(count("SELECT count(*) FROM brokers")).isEqualTo(brokers);
+    assertThat(sql.count("SELECT count(*) FROM brokers")).isEqualTo(brokers);
   }
 
   @Test
   void givenBadSignUpInput_whenRegistering_thenClear400sAndNothingWritten() throws Exception {
     Api api = new Api(base);
-    long brokers = count("SELECT count(*) FROM brokers");
+    long brokers = sql.count("SELECT count(*) FROM brokers");
 
     assertProblem(
         api.post(
@@ -179,7 +180,7 @@ class AuthE2ETest {
         api.post("/api/v1/auth/register", "{\"brokerName\": ", null),
         400,
         "request.malformed_json");
-    assertThat(count("SELECT count(*) FROM brokers")).isEqualTo(brokers);
+    assertThat(sql.count("SELECT count(*) FROM brokers")).isEqualTo(brokers);
   }
 
   @Test
@@ -202,7 +203,7 @@ class AuthE2ETest {
     assertThat(user.get("role").asText()).isEqualTo("ADMIN");
     assertThat(user.get("brokerSlug").asText()).startsWith("andes-providencia");
     assertThat(
-            text(
+            sql.text(
                 "SELECT last_login_at IS NOT NULL FROM users WHERE id = ?::uuid",
                 user.get("id").asText()))
         .isEqualTo("t");
@@ -226,13 +227,13 @@ class AuthE2ETest {
     assertThat(first.get("detail")).isEqualTo(second.get("detail"));
     assertThat(wrong.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'auth.login_failed'"
                     + " AND after_summary->>'email' = ?",
                 email))
         .isEqualTo(1);
     assertThat(
-            text(
+            sql.text(
                 "SELECT count(*) FROM audit_logs WHERE after_summary::text LIKE ?", "%Otra-Clave%"))
         .isEqualTo("0");
   }
@@ -287,7 +288,7 @@ class AuthE2ETest {
         401,
         "auth.invalid_refresh_token");
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'auth.refresh_reused' AND user_id ="
                     + " ?::uuid",
                 session.get("user").get("id").asText()))
@@ -322,7 +323,7 @@ class AuthE2ETest {
     Api api = new Api(base);
     String email = unique("paula.diaz") + "@andes.cl";
     JsonNode session = json(api.post("/api/v1/auth/register", registration("Andes Osorno", email)));
-    execute(
+    sql.execute(
         "UPDATE users SET is_active = false WHERE id = ?::uuid",
         session.get("user").get("id").asText());
 
@@ -389,32 +390,5 @@ class AuthE2ETest {
 
   private static String unique(String prefix) {
     return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private long count(String sql, String... args) throws Exception {
-    return Long.parseLong(text(sql, args));
-  }
-
-  private String text(String sql, String... args) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        statement.setString(i + 1, args[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getString(1);
-      }
-    }
-  }
-
-  private void execute(String sql, String... args) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        statement.setString(i + 1, args[i]);
-      }
-      statement.executeUpdate();
-    }
   }
 }

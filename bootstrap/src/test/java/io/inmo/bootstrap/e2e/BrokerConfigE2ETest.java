@@ -13,9 +13,6 @@ import io.inmo.adapters.rest.auth.Password4jPasswordHashing;
 import io.inmo.bootstrap.Inmo;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,12 +39,14 @@ class BrokerConfigE2ETest {
   private static final String VAPI_KEY = "vapi-sk-llave-privada-de-prueba-3141";
 
   private PgDatabase database;
+  private Sql sql;
   private Inmo inmo;
   private URI base;
 
   @BeforeAll
   void start(PgDatabase database, RedisEndpoint redis) {
     this.database = database;
+    this.sql = new Sql(database.dataSource());
     inmo =
         Inmo.start(
             ServerE2ETest.config(
@@ -110,7 +109,7 @@ class BrokerConfigE2ETest {
     assertThat(after.at("/businessHours/monday/1/start").asText()).isEqualTo("15:00");
     assertThat(after.at("/businessHours/tuesday").size()).isZero();
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'broker.update' AND broker_id ="
                     + " ?::uuid AND before_summary->>'timezone' = 'America/Santiago'",
                 admin.brokerId))
@@ -193,7 +192,7 @@ class BrokerConfigE2ETest {
     assertThat(broker.get("timezone").asText()).isEqualTo("America/Santiago");
     assertThat(broker.at("/businessHours/monday/0/end").asText()).isEqualTo("19:00");
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'broker.update' AND broker_id ="
                     + " ?::uuid",
                 admin.brokerId))
@@ -228,7 +227,7 @@ class BrokerConfigE2ETest {
     assertThat(read.get("businessContext").asText()).contains("Ñuñoa");
     assertThat(read.get("enableAppointmentBooking").asBoolean()).isFalse();
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'broker_config.update' AND"
                     + " resource_type = 'broker_prompt_config' AND broker_id = ?::uuid",
                 admin.brokerId))
@@ -364,18 +363,18 @@ class BrokerConfigE2ETest {
     assertThat(read.get("defaultProvider").asText()).isEqualTo("whatsapp");
     assertThat(read.get("burstWindowSeconds").asInt()).isEqualTo(3);
     String stored =
-        text(
+        sql.text(
             "SELECT provider_credentials::text FROM broker_chat_configs WHERE broker_id = ?::uuid",
             admin.brokerId);
     assertThat(stored).contains("enc:v1:").doesNotContain(BOT_TOKEN).doesNotContain(WA_TOKEN);
     assertThat(
-            text(
+            sql.text(
                 "SELECT provider_credentials->>'telegram.bot_token' FROM broker_chat_configs"
                     + " WHERE broker_id = ?::uuid",
                 admin.brokerId))
         .startsWith("enc:v1:");
     String audit =
-        text(
+        sql.text(
             "SELECT string_agg(coalesce(before_summary::text, '') || after_summary::text, ' ')"
                 + " FROM audit_logs WHERE broker_id = ?::uuid AND action = 'broker_config.update'",
             admin.brokerId);
@@ -417,7 +416,7 @@ class BrokerConfigE2ETest {
         json(api.exchange("PUT", "/api/v1/broker/config/chat", clearToken, admin.token));
     assertThat(absent(cleared.at("/telegram/botToken"))).as(cleared.toString()).isTrue();
     assertThat(
-            text(
+            sql.text(
                 "SELECT provider_credentials::text FROM broker_chat_configs WHERE broker_id = ?::uuid",
                 admin.brokerId))
         .doesNotContain("telegram.bot_token");
@@ -473,7 +472,7 @@ class BrokerConfigE2ETest {
     assertThat(read.get("maxConcurrentCalls").asInt()).isEqualTo(3);
     assertThat(read.get("configured").asBoolean()).isTrue();
     assertThat(
-            text(
+            sql.text(
                 "SELECT provider_credentials::text FROM broker_voice_configs WHERE broker_id ="
                     + " ?::uuid",
                 admin.brokerId))
@@ -515,7 +514,7 @@ class BrokerConfigE2ETest {
     Api api = new Api(base);
     Session admin = register(api, "Propiedades Concepción " + suffix());
     String agentEmail = "matias.rojas." + suffix() + "@concepcionprop.cl";
-    execute(
+    sql.execute(
         "INSERT INTO users (id, email, hashed_password, name, role, broker_id) VALUES (?::uuid, ?,"
             + " ?, 'Matías Rojas', 'AGENT', ?::uuid)",
         UUID.randomUUID().toString(),
@@ -597,7 +596,7 @@ class BrokerConfigE2ETest {
     assertProblem(api.get("/api/v1/broker", root), 404, "broker.not_found");
 
     JsonNode page = json(api.get("/api/v1/admin/brokers?limit=200", root));
-    assertThat(page.get("total").asLong()).isEqualTo(count("SELECT count(*) FROM brokers"));
+    assertThat(page.get("total").asLong()).isEqualTo(sql.count("SELECT count(*) FROM brokers"));
     assertThat(page.get("items").findValuesAsText("id")).contains(tenant.brokerId);
     assertProblem(api.get("/api/v1/admin/brokers?limit=500", root), 400, "request.invalid_limit");
 
@@ -622,7 +621,7 @@ class BrokerConfigE2ETest {
             "broker_lead_configs",
             "broker_chat_configs",
             "broker_voice_configs")) {
-      assertThat(count("SELECT count(*) FROM " + table + " WHERE broker_id = ?::uuid", id))
+      assertThat(sql.count("SELECT count(*) FROM " + table + " WHERE broker_id = ?::uuid", id))
           .as(table)
           .isEqualTo(1);
     }
@@ -654,7 +653,7 @@ class BrokerConfigE2ETest {
         401,
         "auth.account_disabled");
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'broker.deactivate' AND broker_id"
                     + " = ?::uuid AND user_id = (SELECT id FROM users WHERE role = 'SUPERADMIN')",
                 tenant.brokerId))
@@ -744,32 +743,5 @@ class BrokerConfigE2ETest {
 
   private static String suffix() {
     return UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private long count(String sql, String... args) throws Exception {
-    return Long.parseLong(text(sql, args));
-  }
-
-  private String text(String sql, String... args) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        statement.setString(i + 1, args[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getString(1);
-      }
-    }
-  }
-
-  private void execute(String sql, String... args) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        statement.setString(i + 1, args[i]);
-      }
-      statement.executeUpdate();
-    }
   }
 }

@@ -14,9 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +43,14 @@ class UsersE2ETest {
           .build();
 
   private PgDatabase database;
+  private Sql sql;
   private Inmo inmo;
   private URI base;
 
   @BeforeAll
   void start(PgDatabase database, RedisEndpoint redis) {
     this.database = database;
+    this.sql = new Sql(database.dataSource());
     inmo =
         Inmo.start(
             ServerE2ETest.config(
@@ -109,7 +108,7 @@ class UsersE2ETest {
     assertThat(listed.hasNonNull("lastLoginAt")).as("the agent signed in").isTrue();
 
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'user.create' AND broker_id ="
                     + " ?::uuid AND user_id = ?::uuid AND resource_id = ?",
                 broker.brokerId(),
@@ -117,7 +116,7 @@ class UsersE2ETest {
                 user.get("id").asText()))
         .isEqualTo(1);
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE broker_id = ?::uuid AND"
                     + " (after_summary::text LIKE '%argon2%' OR after_summary::text LIKE ?)",
                 broker.brokerId(), "%" + AGENT_PASSWORD + "%"))
@@ -131,7 +130,8 @@ class UsersE2ETest {
     JsonNode agent = createAgent(api, broker, "Catalina Muñoz", unique("catalina.munoz"));
     String agentToken =
         json(login(api, agent.get("email").asText(), AGENT_PASSWORD)).get("accessToken").asText();
-    long users = count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId());
+    long users =
+        sql.count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId());
 
     assertProblem(api.get("/api/v1/users", agentToken), 403, "auth.forbidden");
     assertProblem(
@@ -152,7 +152,7 @@ class UsersE2ETest {
     String own = "/api/v1/users/" + agent.get("id").asText();
     assertProblem(patch(api, own, Map.of("role", "ADMIN"), agentToken), 403, "auth.forbidden");
     assertProblem(patch(api, own, Map.of("active", false), agentToken), 403, "auth.forbidden");
-    assertThat(count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId()))
+    assertThat(sql.count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId()))
         .isEqualTo(users);
 
     HttpResponse<String> renamed =
@@ -198,7 +198,8 @@ class UsersE2ETest {
     JsonNode costaUsers = json(api.get("/api/v1/users", costa.accessToken()));
     assertThat(emails(costaUsers)).containsExactly(costa.email());
     assertThat(
-            text("SELECT is_active::text FROM users WHERE id = ?::uuid", agent.get("id").asText()))
+            sql.text(
+                "SELECT is_active::text FROM users WHERE id = ?::uuid", agent.get("id").asText()))
         .isEqualTo("true");
   }
 
@@ -206,7 +207,8 @@ class UsersE2ETest {
   void givenBadInput_whenCreatingUser_thenClear400sAndNothingWritten() throws Exception {
     Api api = new Api(base);
     Broker broker = register(api, "Propiedades Temuco Centro");
-    long users = count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId());
+    long users =
+        sql.count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId());
     String token = broker.accessToken();
     String email = unique("francisca.perez") + "@temuco.cl";
 
@@ -242,7 +244,7 @@ class UsersE2ETest {
     assertProblem(
         api.post("/api/v1/users", "{\"name\":\"Francisca Pérez\"}", token), 400, "request.invalid");
     assertProblem(api.post("/api/v1/users", "", token), 400, "request.body_missing");
-    assertThat(count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId()))
+    assertThat(sql.count("SELECT count(*) FROM users WHERE broker_id = ?::uuid", broker.brokerId()))
         .isEqualTo(users);
 
     JsonNode agent = createAgent(api, broker, "Tomás Sepúlveda", unique("tomas.sepulveda"));
@@ -253,10 +255,10 @@ class UsersE2ETest {
         patch(api, path, Map.of("password", "1234567890"), token), 400, "auth.weak_password");
     assertProblem(patch(api, path, Map.of("email", "sin-arroba"), token), 400, "request.invalid");
     assertProblem(patch(api, path, Map.of(), token), 400, "request.invalid");
-    assertThat(text("SELECT role FROM users WHERE id = ?::uuid", agent.get("id").asText()))
+    assertThat(sql.text("SELECT role FROM users WHERE id = ?::uuid", agent.get("id").asText()))
         .isEqualTo("AGENT");
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'user.update' AND resource_id = ?",
                 agent.get("id").asText()))
         .isZero();
@@ -267,7 +269,7 @@ class UsersE2ETest {
     Api api = new Api(base);
     Broker first = register(api, "Corredora Puerto Montt");
     Broker second = register(api, "Corredora Puerto Varas");
-    long users = count("SELECT count(*) FROM users");
+    long users = sql.count("SELECT count(*) FROM users");
 
     assertProblem(
         api.post(
@@ -276,7 +278,7 @@ class UsersE2ETest {
             second.accessToken()),
         409,
         "user.email_taken");
-    assertThat(count("SELECT count(*) FROM users")).isEqualTo(users);
+    assertThat(sql.count("SELECT count(*) FROM users")).isEqualTo(users);
 
     JsonNode agent = createAgent(api, second, "Sofía Araya", unique("sofia.araya"));
     assertProblem(
@@ -312,13 +314,13 @@ class UsersE2ETest {
             "/api/v1/auth/refresh", Map.of("refreshToken", session.get("refreshToken").asText()));
     assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(401);
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM refresh_tokens WHERE user_id = ?::uuid AND revoked_at IS"
                     + " NULL",
                 agent.get("id").asText()))
         .isZero();
     assertThat(
-            text(
+            sql.text(
                 "SELECT after_summary::text FROM audit_logs WHERE action = 'user.deactivate' AND"
                     + " resource_id = ?",
                 agent.get("id").asText()))
@@ -361,7 +363,7 @@ class UsersE2ETest {
     assertProblem(login(api, email, AGENT_PASSWORD), 401, "auth.invalid_credentials");
     assertThat(login(api, email, newPassword).statusCode()).isEqualTo(200);
     String audit =
-        text(
+        sql.text(
             "SELECT after_summary::text FROM audit_logs WHERE action = 'user.update' AND"
                 + " resource_id = ?",
             agent.get("id").asText());
@@ -378,7 +380,7 @@ class UsersE2ETest {
         patch(api, self, Map.of("active", false), broker.accessToken()), 409, "user.last_admin");
     assertProblem(
         patch(api, self, Map.of("role", "AGENT"), broker.accessToken()), 409, "user.last_admin");
-    assertThat(text("SELECT role FROM users WHERE id = ?::uuid", broker.userId()))
+    assertThat(sql.text("SELECT role FROM users WHERE id = ?::uuid", broker.userId()))
         .isEqualTo("ADMIN");
 
     HttpResponse<String> second =
@@ -415,7 +417,7 @@ class UsersE2ETest {
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     assertThat(emails(json(list))).containsExactly(broker.email());
     assertThat(
-            count(
+            sql.count(
                 "SELECT count(*) FROM audit_logs WHERE action = 'user.list' AND broker_id = ?::uuid"
                     + " AND user_id = ?::uuid",
                 broker.brokerId(),
@@ -521,22 +523,5 @@ class UsersE2ETest {
 
   private static String unique(String prefix) {
     return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private long count(String sql, String... args) throws Exception {
-    return Long.parseLong(text(sql, args));
-  }
-
-  private String text(String sql, String... args) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        statement.setString(i + 1, args[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getString(1);
-      }
-    }
   }
 }
