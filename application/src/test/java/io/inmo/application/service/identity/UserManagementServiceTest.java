@@ -8,13 +8,13 @@ import io.inmo.application.port.in.identity.ManageUsersUseCase.UserChanges;
 import io.inmo.application.port.in.identity.UserView;
 import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerRepository;
-import io.inmo.application.port.out.PasswordHashingPort;
 import io.inmo.application.port.out.RefreshTokenRepository;
-import io.inmo.application.port.out.UnitOfWorkPort;
-import io.inmo.application.port.out.UserRepository;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
 import io.inmo.application.security.PermissionDeniedException;
+import io.inmo.application.service.identity.IdentityDoubles.ImmediateUnitOfWork;
+import io.inmo.application.service.identity.IdentityDoubles.InMemoryUsers;
+import io.inmo.application.service.identity.IdentityDoubles.PrefixHashing;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.Broker;
 import io.inmo.domain.broker.BrokerId;
@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The rules of user administration, without a database. */
@@ -269,58 +268,5 @@ class UserManagementServiceTest {
             type.getClassLoader(),
             new Class<?>[] {type},
             (p, method, args) -> handler.handle(method.getName(), args)));
-  }
-
-  private static final class InMemoryUsers implements UserRepository {
-    final Map<UserId, User> byId = new LinkedHashMap<>();
-
-    @Override
-    public Optional<User> findById(UserId id) {
-      return Optional.ofNullable(byId.get(id));
-    }
-
-    @Override
-    public Optional<User> findByEmail(Email email) {
-      return byId.values().stream().filter(u -> u.email().equals(email)).findFirst();
-    }
-
-    @Override
-    public boolean existsAnySuperadmin() {
-      return byId.values().stream().anyMatch(u -> u.role() == Role.SUPERADMIN);
-    }
-
-    @Override
-    public List<User> findByBroker(BrokerId brokerId) {
-      return byId.values().stream().filter(u -> brokerId.equals(u.brokerId())).toList();
-    }
-
-    @Override
-    public void save(User user) {
-      byId.put(user.id(), user);
-    }
-  }
-
-  private static final class PrefixHashing implements PasswordHashingPort {
-    @Override
-    public String hash(CharSequence plaintext) {
-      return "$fake$" + plaintext;
-    }
-
-    @Override
-    public boolean matches(CharSequence plaintext, String storedHash) {
-      return storedHash.equals("$fake$" + plaintext);
-    }
-  }
-
-  private static final class ImmediateUnitOfWork implements UnitOfWorkPort {
-    @Override
-    public <T> T inTransaction(Supplier<T> work) {
-      return work.get();
-    }
-
-    @Override
-    public void inTransaction(Runnable work) {
-      work.run();
-    }
   }
 }
