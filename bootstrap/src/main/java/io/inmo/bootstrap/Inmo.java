@@ -7,17 +7,21 @@ import io.inmo.adapters.persistence.JpaEntities;
 import io.inmo.adapters.persistence.JpaPersistence;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.LiquibaseMigrator;
+import io.inmo.adapters.persistence.activity.JpaActivityLogRepository;
 import io.inmo.adapters.persistence.audit.JpaAuditLogRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerConfigRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
+import io.inmo.adapters.persistence.lead.JpaLeadRepository;
+import io.inmo.adapters.persistence.lead.JpaLeadSearchRepository;
 import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
 import io.inmo.adapters.persistence.ratelimit.RedisRateLimiter;
 import io.inmo.adapters.persistence.session.JpaRefreshTokenRepository;
 import io.inmo.adapters.persistence.user.JpaUserRepository;
 import io.inmo.adapters.rest.auth.JwtAccessTokens;
 import io.inmo.adapters.rest.auth.Password4jPasswordHashing;
+import io.inmo.adapters.rest.lead.LibPhoneNumbers;
 import io.inmo.application.port.in.identity.EnsurePlatformAdminUseCase.InitialCredentials;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.RateLimiterPort;
@@ -124,15 +128,20 @@ public final class Inmo implements AutoCloseable {
     }
 
     JpaUnitOfWork unitOfWork = jpa.unitOfWork();
+    AesGcmFieldCodec fieldCodec = new AesGcmFieldCodec(encryptionKey());
     SecondaryAdapters adapters =
         new SecondaryAdapters(
             health,
             unitOfWork,
             new JpaBrokerRepository(unitOfWork),
-            new JpaBrokerConfigRepository(unitOfWork, new AesGcmFieldCodec(encryptionKey())),
+            new JpaBrokerConfigRepository(unitOfWork, fieldCodec),
             new JpaUserRepository(unitOfWork),
             new JpaRefreshTokenRepository(unitOfWork),
             new JpaAuditLogRepository(unitOfWork),
+            new JpaLeadRepository(unitOfWork, fieldCodec),
+            new JpaLeadSearchRepository(unitOfWork, fieldCodec),
+            new JpaActivityLogRepository(unitOfWork),
+            new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),
             rateLimiter,

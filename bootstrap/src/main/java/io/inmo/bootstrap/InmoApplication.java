@@ -5,6 +5,7 @@ import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.broker.AdminBrokersResource;
 import io.inmo.adapters.rest.broker.BrokerResource;
 import io.inmo.adapters.rest.health.HealthResource;
+import io.inmo.adapters.rest.lead.LeadsResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
 import io.inmo.adapters.rest.user.UsersResource;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
@@ -18,6 +19,8 @@ import io.inmo.application.port.in.identity.LoginUseCase;
 import io.inmo.application.port.in.identity.ManageUsersUseCase;
 import io.inmo.application.port.in.identity.RefreshSessionUseCase;
 import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
+import io.inmo.application.port.in.lead.LeadTransferUseCase;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
 import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
@@ -25,6 +28,8 @@ import io.inmo.application.service.identity.AuthSettings;
 import io.inmo.application.service.identity.AuthenticationService;
 import io.inmo.application.service.identity.RegistrationService;
 import io.inmo.application.service.identity.UserManagementService;
+import io.inmo.application.service.lead.LeadService;
+import io.inmo.application.service.lead.LeadTransferService;
 import io.inmo.application.service.platform.CheckReadinessService;
 import io.inmo.bootstrap.config.AppConfig;
 import java.util.LinkedHashSet;
@@ -48,7 +53,8 @@ public final class InmoApplication extends ResourceConfig {
           AuthResource.class,
           UsersResource.class,
           BrokerResource.class,
-          AdminBrokersResource.class);
+          AdminBrokersResource.class,
+          LeadsResource.class);
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -94,6 +100,29 @@ public final class InmoApplication extends ResourceConfig {
     BrokerConfigService brokerConfigService =
         new BrokerConfigService(out.brokerConfigs(), out.audit(), out.unitOfWork(), out.clock());
 
+    LeadService leadService =
+        new LeadService(
+            out.leads(),
+            out.leadSearch(),
+            out.users(),
+            out.brokers(),
+            out.activity(),
+            out.audit(),
+            out.phones(),
+            out.unitOfWork(),
+            out.clock());
+    LeadTransferService leadTransfer =
+        new LeadTransferService(
+            out.leads(),
+            out.leadSearch(),
+            out.users(),
+            out.brokers(),
+            out.activity(),
+            out.audit(),
+            out.phones(),
+            out.unitOfWork(),
+            out.clock());
+
     Set<String> documented = new LinkedHashSet<>();
     RESOURCES.forEach(resource -> documented.add(resource.getName()));
     var openApi = new OpenApiDocumentResource.Settings(documented, Version.current());
@@ -114,13 +143,15 @@ public final class InmoApplication extends ResourceConfig {
             bind(brokerService).to(ManageBrokersUseCase.class);
             bind(brokerConfigService).to(GetBrokerConfigUseCase.class);
             bind(brokerConfigService).to(UpdateBrokerConfigUseCase.class);
+            bind(leadService).to(ManageLeadsUseCase.class);
+            bind(leadTransfer).to(LeadTransferUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });
     RESOURCES.forEach(this::register);
     register(OpenApiDocumentResource.class);
 
-    RestProviders.register(this, config.maxRequestBytes());
+    RestProviders.register(this, config.maxRequestBytes(), config.maxImportBytes());
     register(JacksonFeature.withoutExceptionMappers());
     property(CommonProperties.USE_VIRTUAL_THREADS, true);
     property(ServerProperties.WADL_FEATURE_DISABLE, true);

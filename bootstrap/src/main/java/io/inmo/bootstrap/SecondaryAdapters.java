@@ -1,11 +1,15 @@
 package io.inmo.bootstrap;
 
 import io.inmo.application.port.out.AccessTokenPort;
+import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
+import io.inmo.application.port.out.LeadRepository;
+import io.inmo.application.port.out.LeadSearchRepository;
 import io.inmo.application.port.out.PasswordHashingPort;
+import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.port.out.RefreshTokenRepository;
 import io.inmo.application.port.out.UnitOfWorkPort;
@@ -24,6 +28,10 @@ public record SecondaryAdapters(
     UserRepository users,
     RefreshTokenRepository refreshTokens,
     AuditLogRepository audit,
+    LeadRepository leads,
+    LeadSearchRepository leadSearch,
+    ActivityLogRepository activity,
+    PhoneNumberPort phones,
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,
     RateLimiterPort rateLimiter,

@@ -205,6 +205,7 @@ class ApiValueEnumsTest {
             "note",
             "lead_created",
             "lead_updated",
+            "lead_deleted",
             "assigned",
             "lead_closed",
             "lead_reopened"));

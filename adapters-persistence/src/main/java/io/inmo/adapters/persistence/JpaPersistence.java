@@ -11,6 +11,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * Persistence bootstrap: a Hibernate {@link EntityManagerFactory} over a given {@link DataSource}
  * that validates (never changes) the Liquibase-managed schema, plus the matching {@link
  * JpaUnitOfWork}. Closing it closes the factory, not the data source (its owner closes that).
+ *
+ * <p>Every factory runs with the {@link TenantGuard}: a statement on a broker-owned table that is
+ * not scoped by {@code broker_id} (nor marked with {@link PlatformScope}) fails before it runs.
  */
 public final class JpaPersistence implements AutoCloseable {
   /** The persistence unit name. */
@@ -36,7 +39,8 @@ public final class JpaPersistence implements AutoCloseable {
 
   /**
    * As {@link #start(DataSource, List)}, with extra Hibernate/JPA properties (they win over the
-   * defaults, e.g. {@code hibernate.show_sql}).
+   * defaults, e.g. {@code hibernate.show_sql}, except the tenant guard and SQL comments, which are
+   * always on).
    */
   public static JpaPersistence start(
       DataSource dataSource, List<Class<?>> managedClasses, Map<String, ?> extraProperties) {
@@ -54,6 +58,11 @@ public final class JpaPersistence implements AutoCloseable {
             .property("hibernate.query.fail_on_pagination_over_collection_fetch", true)
             .property("hibernate.show_sql", false);
     extraProperties.forEach(configuration::property);
+    // the tenancy safety net (ADR 0011), after the extras so that it cannot be switched off; the
+    // SQL comments carry PlatformScope's marker (and name each statement's origin in the logs)
+    configuration
+        .property("hibernate.session_factory.statement_inspector", new TenantGuard())
+        .property("hibernate.use_sql_comments", true);
     return new JpaPersistence(configuration.createEntityManagerFactory());
   }
 

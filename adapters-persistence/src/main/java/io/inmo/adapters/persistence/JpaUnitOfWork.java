@@ -78,6 +78,14 @@ public final class JpaUnitOfWork implements UnitOfWorkPort {
     return entityManager;
   }
 
+  /** Flushes the current unit's pending writes and clears its persistence context. */
+  @Override
+  public void checkpoint() {
+    EntityManager entityManager = entityManager();
+    entityManager.flush();
+    entityManager.clear();
+  }
+
   /** Whether the current thread is inside a unit of work. */
   public boolean isActive() {
     return current.get() != null;

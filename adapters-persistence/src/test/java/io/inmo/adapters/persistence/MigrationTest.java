@@ -123,7 +123,9 @@ class MigrationTest {
           "campaign_logs_lead_id_idx",
           "voice_calls_lead_id_idx",
           "voice_calls_external_call_id_key",
-          "call_transcripts_voice_call_id_seq_idx");
+          "call_transcripts_voice_call_id_seq_idx",
+          // a GIN trigram index cannot lead with a uuid (no btree_gin); the query adds broker_id
+          "leads_live_search_trgm_idx");
 
   private static DataSource dataSource;
 
@@ -452,7 +454,201 @@ class MigrationTest {
         .isEqualTo(tables);
   }
 
+  // --- composite tenant keys (0004-tenant-keys.sql): a child never points at another broker's row
+
+  @Test
+  void givenLeadOfAnotherBroker_whenChildRowsPointAtIt_thenForeignKeyViolations()
+      throws SQLException {
+    UUID andes = insertBroker("broker-" + shortId());
+    UUID costa = insertBroker("broker-" + shortId());
+    UUID costasLead = insertLead(costa);
+    OffsetDateTime ten = OffsetDateTime.of(2030, 3, 7, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    assertForeignKeyViolation(
+        "lead_identities_broker_id_lead_id_fkey",
+        () ->
+            insert(
+                "INSERT INTO lead_identities (id, broker_id, lead_id, channel, value)"
+                    + " VALUES (?, ?, ?, 'telegram', ?)",
+                UUID.randomUUID(),
+                andes,
+                costasLead,
+                shortId()));
+    assertForeignKeyViolation(
+        "appointments_broker_id_lead_id_fkey",
+        () -> insertAppointment(andes, costasLead, null, "scheduled", ten, ten.plusHours(1)));
+    assertForeignKeyViolation(
+        "chat_messages_broker_id_lead_id_fkey", () -> insertChatMessage(andes, costasLead, null));
+    assertForeignKeyViolation(
+        "activity_log_broker_id_lead_id_fkey",
+        () ->
+            insert(
+                "INSERT INTO activity_log (id, broker_id, lead_id, action_type) VALUES (?, ?, ?, 'note')",
+                UUID.randomUUID(),
+                andes,
+                costasLead));
+    assertForeignKeyViolation(
+        "voice_calls_broker_id_lead_id_fkey", () -> insertVoiceCall(andes, costasLead));
+    // the same rows under the lead's own broker are accepted
+    insertAppointment(costa, costasLead, null, "scheduled", ten, ten.plusHours(1));
+    insertChatMessage(costa, costasLead, null);
+    insertVoiceCall(costa, costasLead);
+  }
+
+  @Test
+  void givenUserOfAnotherBroker_whenAssignedALeadOrBooked_thenForeignKeyViolations()
+      throws SQLException {
+    UUID andes = insertBroker("broker-" + shortId());
+    UUID costa = insertBroker("broker-" + shortId());
+    UUID costasAgent = insertUser("AGENT", costa);
+    UUID andesLead = insertLead(andes);
+    OffsetDateTime ten = OffsetDateTime.of(2030, 3, 8, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    assertForeignKeyViolation(
+        "leads_broker_id_assigned_to_fkey",
+        () ->
+            insert(
+                "UPDATE leads SET assigned_to = ? WHERE broker_id = ? AND id = ?",
+                costasAgent,
+                andes,
+                andesLead));
+    assertForeignKeyViolation(
+        "appointments_broker_id_agent_id_fkey",
+        () -> insertAppointment(andes, andesLead, costasAgent, "scheduled", ten, ten.plusHours(1)));
+    // an agent of the lead's broker is accepted, and so is a SUPERADMIN as the actor of a row
+    UUID andesAgent = insertUser("AGENT", andes);
+    insert(
+        "UPDATE leads SET assigned_to = ? WHERE broker_id = ? AND id = ?",
+        andesAgent,
+        andes,
+        andesLead);
+    insertAppointment(andes, andesLead, andesAgent, "scheduled", ten, ten.plusHours(1));
+    insert(
+        "INSERT INTO activity_log (id, broker_id, lead_id, action_type, actor_type, actor_user_id)"
+            + " VALUES (?, ?, ?, 'note', 'user', ?)",
+        UUID.randomUUID(),
+        andes,
+        andesLead,
+        insertUser("SUPERADMIN", null));
+  }
+
+  @Test
+  void givenCampaignTemplateOrCallOfAnotherBroker_whenChildRowsPointAtIt_thenForeignKeyViolations()
+      throws SQLException {
+    UUID andes = insertBroker("broker-" + shortId());
+    UUID costa = insertBroker("broker-" + shortId());
+    UUID andesCampaign = insertCampaign(andes);
+    UUID costasCampaign = insertCampaign(costa);
+    UUID costasTemplate = UUID.randomUUID();
+    insert(
+        "INSERT INTO message_templates (id, broker_id, name, channel, content, agent_type)"
+            + " VALUES (?, ?, ?, 'whatsapp', 'Hola', 'follow_up')",
+        costasTemplate,
+        costa,
+        "plantilla-" + shortId());
+    UUID costasCall = insertVoiceCall(costa, insertLead(costa));
+
+    assertForeignKeyViolation(
+        "campaign_steps_broker_id_campaign_id_fkey",
+        () -> insertCampaignStep(andes, costasCampaign, null));
+    assertForeignKeyViolation(
+        "campaign_steps_broker_id_message_template_id_fkey",
+        () -> insertCampaignStep(andes, andesCampaign, costasTemplate));
+    assertForeignKeyViolation(
+        "campaign_logs_broker_id_campaign_id_fkey",
+        () ->
+            insert(
+                "INSERT INTO campaign_logs (id, broker_id, campaign_id, lead_id, step_number, status)"
+                    + " VALUES (?, ?, ?, ?, 1, 'pending')",
+                UUID.randomUUID(),
+                andes,
+                costasCampaign,
+                insertLead(andes)));
+    assertForeignKeyViolation(
+        "call_transcripts_broker_id_voice_call_id_fkey",
+        () ->
+            insert(
+                "INSERT INTO call_transcripts (id, broker_id, voice_call_id, seq, speaker, text_content)"
+                    + " VALUES (?, ?, ?, 1, 'agent', 'Hola')",
+                UUID.randomUUID(),
+                andes,
+                costasCall));
+    insertCampaignStep(andes, andesCampaign, null);
+  }
+
+  @Test
+  void givenTenantChildTables_whenListingForeignKeysToTenantParents_thenEachIncludesBrokerId()
+      throws SQLException {
+    String sql =
+        """
+        SELECT c.conname
+        FROM pg_constraint c
+        JOIN pg_class child ON child.oid = c.conrelid
+        JOIN pg_class parent ON parent.oid = c.confrelid
+        JOIN pg_namespace n ON n.oid = child.relnamespace
+        WHERE n.nspname = 'public' AND c.contype = 'f'
+          AND parent.relname IN ('leads', 'users', 'campaigns', 'message_templates', 'voice_calls')
+          AND NOT EXISTS (SELECT 1 FROM pg_attribute a
+                          WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+                            AND a.attname = 'broker_id')
+        """;
+    Set<String> singleColumn = new TreeSet<>();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      singleColumn.addAll(strings(statement, sql));
+    }
+
+    // actor columns and the token table keep single-column keys (see 0004-tenant-keys.sql)
+    assertThat(singleColumn)
+        .containsExactlyInAnyOrder(
+            "refresh_tokens_user_id_fkey",
+            "audit_logs_user_id_fkey",
+            "activity_log_actor_user_id_fkey",
+            "chat_messages_sent_by_fkey",
+            "voice_calls_initiated_by_fkey",
+            "campaigns_created_by_fkey");
+  }
+
   // --- helpers
+
+  private static void assertForeignKeyViolation(String constraint, SqlAction action) {
+    ConstraintViolation violation = violationOf(action);
+
+    assertThat(violation.kind()).as(constraint).isEqualTo(Kind.FOREIGN_KEY);
+    assertThat(violation.constraintName()).isEqualTo(constraint);
+  }
+
+  private static UUID insertCampaign(UUID broker) throws SQLException {
+    UUID id = UUID.randomUUID();
+    insert(
+        "INSERT INTO campaigns (id, broker_id, name, channel, status, triggered_by)"
+            + " VALUES (?, ?, 'Campaña', 'whatsapp', 'active', 'manual')",
+        id,
+        broker);
+    return id;
+  }
+
+  private static void insertCampaignStep(UUID broker, UUID campaign, UUID template)
+      throws SQLException {
+    insert(
+        "INSERT INTO campaign_steps (id, broker_id, campaign_id, step_number, action,"
+            + " message_template_id) VALUES (?, ?, ?, 1, 'send_message', ?)",
+        UUID.randomUUID(),
+        broker,
+        campaign,
+        template);
+  }
+
+  private static UUID insertVoiceCall(UUID broker, UUID lead) throws SQLException {
+    UUID id = UUID.randomUUID();
+    insert(
+        "INSERT INTO voice_calls (id, broker_id, lead_id, provider, phone_number, status)"
+            + " VALUES (?, ?, ?, 'vapi', '+56912345678', 'initiated')",
+        id,
+        broker,
+        lead);
+    return id;
+  }
 
   private interface SqlAction {
     void run() throws SQLException;

@@ -19,9 +19,14 @@ public final class RestProviders {
   private RestProviders() {}
 
   public static void register(Configurable<?> config, long maxRequestBytes) {
+    register(config, maxRequestBytes, maxRequestBytes);
+  }
+
+  /** {@code maxImportBytes} limits the streamed CSV import, {@code maxRequestBytes} the rest. */
+  public static void register(Configurable<?> config, long maxRequestBytes, long maxImportBytes) {
     config.register(ObjectMapperProvider.class);
     config.register(RequestLoggingFilter.class);
-    config.register(new RequestSizeLimitFilter(maxRequestBytes));
+    config.register(new RequestSizeLimitFilter(maxRequestBytes, maxImportBytes));
     config.register(AuthenticationFeature.class);
     config.register(DomainExceptionMapper.class);
     config.register(BadRequestExceptionMapper.class);

@@ -32,7 +32,8 @@ public record AppConfig(
     Optional<Secret> tokenSecret,
     int accessTokenMinutes,
     boolean trustProxy,
-    Optional<Secret> encryptionKey) {
+    Optional<Secret> encryptionKey,
+    long maxImportBytes) {
 
   /** An external PostgreSQL; the password is never printed. */
   public record Database(String jdbcUrl, String user, String password) {
@@ -89,6 +90,8 @@ public record AppConfig(
       r.problem("INMO_LOG_FORMAT must be 'text' or 'json'");
     }
     long maxRequestBytes = r.integer("INMO_MAX_REQUEST_BYTES", 1_048_576, 1024, 64 * 1_048_576);
+    long maxImportBytes =
+        r.integer("INMO_MAX_IMPORT_BYTES", 64 * 1_048_576, 1024, 1024 * 1_048_576);
     int grace = r.integer("INMO_SHUTDOWN_GRACE_SECONDS", 20, 0, 300);
     String adminEmail = r.string("INMO_ADMIN_EMAIL", "admin@inmo.local");
     if (!adminEmail.contains("@")) {
@@ -134,7 +137,8 @@ public record AppConfig(
         tokenSecret,
         accessTokenMinutes,
         trustProxy.equals("true"),
-        encryptionKey);
+        encryptionKey,
+        maxImportBytes);
   }
 
   private static boolean isBase64Key(String value, int bytes) {

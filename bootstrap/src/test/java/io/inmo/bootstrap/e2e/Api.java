@@ -71,6 +71,47 @@ final class Api {
     return send(builder);
   }
 
+  /**
+   * Any method with a raw body (null for none) and the given {@code Content-Type} (null for none),
+   * for requests a well-behaved client would not send.
+   */
+  HttpResponse<String> raw(
+      String method, String path, String contentType, String body, String token) throws Exception {
+    return raw(method, path, contentType, body, token, "application/json");
+  }
+
+  /** {@link #raw(String, String, String, String, String)} with the given {@code Accept}. */
+  HttpResponse<String> raw(
+      String method, String path, String contentType, String body, String token, String accept)
+      throws Exception {
+    HttpRequest.Builder builder =
+        request(path, token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .setHeader("Accept", accept);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder);
+  }
+
+  /** A GET asking for another representation than JSON (e.g. {@code text/csv}). */
+  HttpResponse<String> getAccepting(String path, String accept, String token) throws Exception {
+    return send(request(path, token).setHeader("Accept", accept).GET());
+  }
+
+  /** A POST of raw bytes (e.g. a CSV file, possibly not valid UTF-8) with a content type. */
+  HttpResponse<String> postBytes(String path, String contentType, byte[] body, String token)
+      throws Exception {
+    return send(
+        request(path, token)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   static JsonNode json(HttpResponse<String> response) throws Exception {
     return JSON.readTree(response.body());
   }

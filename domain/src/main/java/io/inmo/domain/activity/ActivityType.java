@@ -19,6 +19,7 @@ public enum ActivityType {
   NOTE,
   LEAD_CREATED,
   LEAD_UPDATED,
+  LEAD_DELETED,
   ASSIGNED,
   LEAD_CLOSED,
   LEAD_REOPENED;

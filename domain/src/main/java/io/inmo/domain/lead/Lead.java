@@ -263,6 +263,15 @@ public final class Lead {
     }
   }
 
+  /** Unlinks a channel identity (a corrected phone or e-mail); an unknown one changes nothing. */
+  public void removeIdentity(ChannelIdentity identity, Instant now) {
+    requireNotDeleted();
+    Objects.requireNonNull(identity, "identity");
+    if (identities.remove(identity) != null) {
+      touch(now);
+    }
+  }
+
   // ---- facts ----
 
   /**

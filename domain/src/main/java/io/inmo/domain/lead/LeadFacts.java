@@ -141,6 +141,30 @@ public record LeadFacts(
     return equals(EMPTY);
   }
 
+  /** A copy that no longer knows the given fields; contact fields are ignored. */
+  public LeadFacts without(Set<LeadField> fields) {
+    Builder b = toBuilder();
+    for (LeadField field : Objects.requireNonNull(fields, "fields")) {
+      switch (Objects.requireNonNull(field, "field")) {
+        case NAME, PHONE, EMAIL -> {}
+        case LOCATION -> b.location(null);
+        case OPERATION -> b.operation(null);
+        case PROPERTY_TYPE -> b.propertyType(null);
+        case BEDROOMS -> b.bedrooms(null);
+        case BATHROOMS -> b.bathrooms(null);
+        case PARKING -> b.parking(null);
+        case BUDGET -> b.budget(null);
+        case MONTHLY_INCOME -> b.monthlyIncome(null);
+        case DICOM_STATUS -> b.dicomStatus(null);
+        case DEBT_AMOUNT -> b.debtAmount(null);
+        case TIMELINE -> b.timeline(null);
+        case INTEREST_LEVEL -> b.interestLevel(null);
+        case FINANCING -> b.financing(null);
+      }
+    }
+    return b.build();
+  }
+
   /** A copy without income, DICOM status and debt (what goes to {@code lead_metadata}). */
   public LeadFacts withoutSensitive() {
     return toBuilder().monthlyIncome(null).dicomStatus(null).debtAmount(null).build();

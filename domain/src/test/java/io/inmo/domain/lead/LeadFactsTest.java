@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inmo.domain.broker.LeadField;
 import io.inmo.domain.shared.Money;
 import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LeadFactsTest {
@@ -49,6 +50,19 @@ class LeadFactsTest {
         .containsExactlyInAnyOrder(
             LeadField.MONTHLY_INCOME, LeadField.DICOM_STATUS, LeadField.DEBT_AMOUNT);
     assertThat(open.merge(sensitive)).isEqualTo(complete);
+  }
+
+  @Test
+  void givenEveryField_whenForgotten_thenNothingIsLeft() {
+    LeadFacts complete = LeadFactsMother.complete();
+
+    LeadFacts forgotten = complete.without(EnumSet.allOf(LeadField.class));
+    LeadFacts withoutBudget = complete.without(Set.of(LeadField.BUDGET, LeadField.NAME));
+
+    assertThat(forgotten.isEmpty()).isTrue();
+    assertThat(withoutBudget.knownFields())
+        .hasSize(complete.knownFields().size() - 1)
+        .doesNotContain(LeadField.BUDGET);
   }
 
   @Test

@@ -119,6 +119,19 @@ class LeadTest {
   }
 
   @Test
+  void givenLinkedPhone_whenRemoved_thenUnlinkedAndOthersKept() {
+    Lead lead = LeadMother.captured();
+    ChannelIdentity phone = ChannelIdentity.phone(new PhoneNumber("+56987654321"));
+    lead.addIdentity(phone, later(1));
+
+    lead.removeIdentity(phone, later(2));
+    lead.removeIdentity(phone, later(3));
+
+    assertThat(lead.identities()).containsExactly(ChannelIdentity.whatsapp("56912345678"));
+    assertThat(lead.updatedAt()).isEqualTo(later(2));
+  }
+
+  @Test
   void givenTags_whenAddedAndRemoved_thenNormalisedAndDeduplicated() {
     Lead lead = LeadMother.captured();
 

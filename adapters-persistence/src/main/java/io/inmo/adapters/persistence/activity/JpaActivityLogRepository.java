@@ -25,6 +25,13 @@ public final class JpaActivityLogRepository implements ActivityLogRepository {
   }
 
   @Override
+  public void appendAll(List<ActivityEntry> entries) {
+    EntityManager em = unitOfWork.entityManager();
+    entries.forEach(entry -> em.persist(ActivityEntryJpaMapper.toEntity(entry)));
+    em.flush();
+  }
+
+  @Override
   public List<ActivityEntry> findByLead(BrokerId brokerId, LeadId leadId, int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0: " + limit);

@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.appointment;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.ConstraintViolation;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.OptimisticLocks;
@@ -32,10 +33,8 @@ public final class JpaAppointmentRepository implements AppointmentRepository {
   @Override
   public Optional<Appointment> findById(BrokerId brokerId, AppointmentId id) {
     Objects.requireNonNull(brokerId, "brokerId");
-    AppointmentJpaEntity entity =
-        unitOfWork.entityManager().find(AppointmentJpaEntity.class, id.value());
-    return Optional.ofNullable(entity)
-        .filter(e -> e.brokerId.equals(brokerId.value()))
+    return BrokerScope.findById(
+            unitOfWork.entityManager(), AppointmentJpaEntity.class, brokerId.value(), id.value())
         .map(AppointmentJpaMapper::toDomain);
   }
 
@@ -78,13 +77,15 @@ public final class JpaAppointmentRepository implements AppointmentRepository {
   @Override
   public void save(Appointment appointment) {
     EntityManager em = unitOfWork.entityManager();
-    AppointmentJpaEntity found = em.find(AppointmentJpaEntity.class, appointment.id().value());
+    AppointmentJpaEntity found =
+        BrokerScope.findById(
+                em,
+                AppointmentJpaEntity.class,
+                appointment.brokerId().value(),
+                appointment.id().value())
+            .orElse(null);
     AppointmentJpaEntity entity = found != null ? found : new AppointmentJpaEntity();
     if (found != null) {
-      if (!found.brokerId.equals(appointment.brokerId().value())) {
-        throw new IllegalArgumentException(
-            "appointment " + appointment.id() + " belongs to another brokerage");
-      }
       OptimisticLocks.requireCurrent(
           "appointment",
           appointment.id(),
@@ -105,6 +106,11 @@ public final class JpaAppointmentRepository implements AppointmentRepository {
           .filter(v -> v.constraintName() == null || v.isOf(NO_DOUBLE_BOOKING))
           .isPresent()) {
         throw new AppointmentConflictException(appointment);
+      }
+      if (BrokerScope.isIdOfAnotherBroker(e, "appointments")) {
+        // the scoped load found nothing, yet the id is taken
+        throw new IllegalArgumentException(
+            "appointment " + appointment.id() + " belongs to another brokerage", e);
       }
       throw e;
     }

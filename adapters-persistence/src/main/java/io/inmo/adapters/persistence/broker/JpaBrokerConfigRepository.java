@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.broker;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.FieldCodec;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.OptimisticLocks;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Persistence adapter: stores a broker's four configs (one row each per broker) with JPA inside the
@@ -60,80 +60,88 @@ public final class JpaBrokerConfigRepository implements BrokerConfigRepository {
   public void save(BrokerPromptConfig config) {
     Objects.requireNonNull(config, "config");
     EntityManager em = unitOfWork.entityManager();
-    BrokerPromptConfigJpaEntity e = em.find(BrokerPromptConfigJpaEntity.class, config.id());
+    BrokerPromptConfigJpaEntity e =
+        BrokerScope.findById(
+                em, BrokerPromptConfigJpaEntity.class, config.brokerId().value(), config.id())
+            .orElse(null);
     if (e == null) {
       e = new BrokerPromptConfigJpaEntity();
       BrokerConfigJpaMapper.copy(config, e);
       e.version = config.version();
       e.versionReadByThisUnit = config.version();
-      em.persist(e);
+      persist(em, e, "prompt");
     } else {
-      requireSameBroker("prompt", e.brokerId, config.brokerId());
       OptimisticLocks.requireCurrent(
           "prompt config", config.id(), config.version(), e.version, e.versionReadByThisUnit);
       BrokerConfigJpaMapper.copy(config, e);
     }
-    flush(em, "prompt", "broker_prompt_configs_broker_id_key", config.brokerId());
+    flush(em, "prompt", config.brokerId());
   }
 
   @Override
   public void save(BrokerLeadConfig config) {
     Objects.requireNonNull(config, "config");
     EntityManager em = unitOfWork.entityManager();
-    BrokerLeadConfigJpaEntity e = em.find(BrokerLeadConfigJpaEntity.class, config.id());
+    BrokerLeadConfigJpaEntity e =
+        BrokerScope.findById(
+                em, BrokerLeadConfigJpaEntity.class, config.brokerId().value(), config.id())
+            .orElse(null);
     if (e == null) {
       e = new BrokerLeadConfigJpaEntity();
       BrokerConfigJpaMapper.copy(config, e);
       e.version = config.version();
       e.versionReadByThisUnit = config.version();
-      em.persist(e);
+      persist(em, e, "lead");
     } else {
-      requireSameBroker("lead", e.brokerId, config.brokerId());
       OptimisticLocks.requireCurrent(
           "lead config", config.id(), config.version(), e.version, e.versionReadByThisUnit);
       BrokerConfigJpaMapper.copy(config, e);
     }
-    flush(em, "lead", "broker_lead_configs_broker_id_key", config.brokerId());
+    flush(em, "lead", config.brokerId());
   }
 
   @Override
   public void save(BrokerVoiceConfig config) {
     Objects.requireNonNull(config, "config");
     EntityManager em = unitOfWork.entityManager();
-    BrokerVoiceConfigJpaEntity e = em.find(BrokerVoiceConfigJpaEntity.class, config.id());
+    BrokerVoiceConfigJpaEntity e =
+        BrokerScope.findById(
+                em, BrokerVoiceConfigJpaEntity.class, config.brokerId().value(), config.id())
+            .orElse(null);
     if (e == null) {
       e = new BrokerVoiceConfigJpaEntity();
       BrokerConfigJpaMapper.copy(config, e, codec);
       e.version = config.version();
       e.versionReadByThisUnit = config.version();
-      em.persist(e);
+      persist(em, e, "voice");
     } else {
-      requireSameBroker("voice", e.brokerId, config.brokerId());
       OptimisticLocks.requireCurrent(
           "voice config", config.id(), config.version(), e.version, e.versionReadByThisUnit);
       BrokerConfigJpaMapper.copy(config, e, codec);
     }
-    flush(em, "voice", "broker_voice_configs_broker_id_key", config.brokerId());
+    flush(em, "voice", config.brokerId());
   }
 
   @Override
   public void save(BrokerChatConfig config) {
     Objects.requireNonNull(config, "config");
     EntityManager em = unitOfWork.entityManager();
-    BrokerChatConfigJpaEntity e = em.find(BrokerChatConfigJpaEntity.class, config.id());
+    BrokerChatConfigJpaEntity e =
+        BrokerScope.findById(
+                em, BrokerChatConfigJpaEntity.class, config.brokerId().value(), config.id())
+            .orElse(null);
     if (e == null) {
       e = new BrokerChatConfigJpaEntity();
       BrokerConfigJpaMapper.copy(config, e, codec);
       e.version = config.version();
       e.versionReadByThisUnit = config.version();
-      em.persist(e);
+      persist(em, e, "chat");
     } else {
-      requireSameBroker("chat", e.brokerId, config.brokerId());
       OptimisticLocks.requireCurrent(
           "chat config", config.id(), config.version(), e.version, e.versionReadByThisUnit);
       BrokerConfigJpaMapper.copy(config, e, codec);
     }
-    flush(em, "chat", "broker_chat_configs_broker_id_key", config.brokerId());
+    flush(em, "chat", config.brokerId());
   }
 
   private <E> Optional<E> findByBroker(Class<E> type, BrokerId brokerId) {
@@ -147,23 +155,37 @@ public final class JpaBrokerConfigRepository implements BrokerConfigRepository {
         .findFirst();
   }
 
-  private static void requireSameBroker(String kind, UUID stored, BrokerId saved) {
-    if (!stored.equals(saved.value())) {
-      throw new IllegalStateException(
-          "the " + kind + " config being saved belongs to another broker than its stored row");
+  /** Persists a new row; an instance with its id already in the unit belongs to another broker. */
+  private static void persist(EntityManager em, Object entity, String kind) {
+    try {
+      em.persist(entity);
+    } catch (PersistenceException e) {
+      throw anotherBroker(kind, e);
     }
   }
 
-  private static void flush(EntityManager em, String kind, String uniqueBroker, BrokerId brokerId) {
+  private static void flush(EntityManager em, String kind, BrokerId brokerId) {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      if (PersistenceErrors.isViolationOf(e, uniqueBroker)) {
+      if (PersistenceErrors.isViolationOf(e, "broker_" + kind + "_configs_broker_id_key")) {
         // a programming error (a second defaults(..) row), not a rule the user can break
         throw new IllegalStateException(
             "broker " + brokerId + " already has a " + kind + " config with another id", e);
       }
-      throw e;
+      throw anotherBroker(kind, e);
     }
+  }
+
+  /**
+   * The scoped load found no row of the config's broker, yet its id is taken: it belongs to another
+   * broker.
+   */
+  private static RuntimeException anotherBroker(String kind, PersistenceException e) {
+    if (BrokerScope.isIdOfAnotherBroker(e, "broker_" + kind + "_configs")) {
+      return new IllegalStateException(
+          "the " + kind + " config being saved belongs to another broker than its stored row", e);
+    }
+    return e;
   }
 }

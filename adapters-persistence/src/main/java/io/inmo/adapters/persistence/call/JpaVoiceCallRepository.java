@@ -1,7 +1,9 @@
 package io.inmo.adapters.persistence.call;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.OptimisticLocks;
+import io.inmo.adapters.persistence.PlatformScope;
 import io.inmo.application.port.out.VoiceCallRepository;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.call.TranscriptLine;
@@ -9,6 +11,7 @@ import io.inmo.domain.call.VoiceCall;
 import io.inmo.domain.call.VoiceCallId;
 import io.inmo.domain.call.VoiceProvider;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,56 +35,67 @@ public final class JpaVoiceCallRepository implements VoiceCallRepository {
   public Optional<VoiceCall> findById(BrokerId brokerId, VoiceCallId id) {
     Objects.requireNonNull(brokerId, "brokerId");
     EntityManager em = unitOfWork.entityManager();
-    VoiceCallJpaEntity entity = em.find(VoiceCallJpaEntity.class, id.value());
-    if (entity == null || !entity.brokerId.equals(brokerId.value())) {
-      return Optional.empty();
-    }
-    return Optional.of(VoiceCallJpaMapper.toDomain(entity, lines(em, entity.id)));
+    return BrokerScope.findById(em, VoiceCallJpaEntity.class, brokerId.value(), id.value())
+        .map(c -> VoiceCallJpaMapper.toDomain(c, lines(em, c.brokerId, c.id)));
   }
 
+  /** A platform-level lookup: provider webhooks name the call before the tenant is known. */
   @Override
   public Optional<VoiceCall> findByExternalCallId(VoiceProvider provider, String externalCallId) {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(externalCallId, "externalCallId");
     EntityManager em = unitOfWork.entityManager();
-    return em.createQuery(
-            "select c from VoiceCallJpaEntity c where c.provider = :provider"
-                + " and c.externalCallId = :external",
-            VoiceCallJpaEntity.class)
+    return PlatformScope.hint(
+            em.createQuery(
+                "select c from VoiceCallJpaEntity c where c.provider = :provider"
+                    + " and c.externalCallId = :external",
+                VoiceCallJpaEntity.class),
+            "voice provider webhook: the provider's call id identifies the broker")
         .setParameter("provider", provider.apiValue())
         .setParameter("external", externalCallId)
         .getResultStream()
         .findFirst()
-        .map(c -> VoiceCallJpaMapper.toDomain(c, lines(em, c.id)));
+        .map(c -> VoiceCallJpaMapper.toDomain(c, lines(em, c.brokerId, c.id)));
   }
 
+  /**
+   * @throws IllegalArgumentException when the call's id is stored under another brokerage
+   */
   @Override
   public void save(VoiceCall call) {
     EntityManager em = unitOfWork.entityManager();
-    VoiceCallJpaEntity found = em.find(VoiceCallJpaEntity.class, call.id().value());
+    VoiceCallJpaEntity found =
+        BrokerScope.findById(
+                em, VoiceCallJpaEntity.class, call.brokerId().value(), call.id().value())
+            .orElse(null);
     VoiceCallJpaEntity entity = found != null ? found : new VoiceCallJpaEntity();
     if (found != null) {
-      if (!found.brokerId.equals(call.brokerId().value())) {
-        throw new IllegalArgumentException(
-            "voice call " + call.id() + " belongs to another brokerage");
-      }
       OptimisticLocks.requireCurrent(
           "voice call", call.id(), call.version(), found.version, found.versionReadByThisUnit);
     }
     VoiceCallJpaMapper.copy(call, entity);
-    if (found == null) {
-      em.persist(entity);
-      call.transcriptLines()
-          .forEach(line -> em.persist(VoiceCallJpaMapper.toEntity(call, line, call.updatedAt())));
-    } else {
-      replaceLines(em, call);
+    try {
+      if (found == null) {
+        em.persist(entity);
+        call.transcriptLines()
+            .forEach(line -> em.persist(VoiceCallJpaMapper.toEntity(call, line, call.updatedAt())));
+      } else {
+        replaceLines(em, call);
+      }
+      em.flush();
+    } catch (PersistenceException e) {
+      if (BrokerScope.isIdOfAnotherBroker(e, "voice_calls")) {
+        // the scoped load found nothing, yet the id is taken
+        throw new IllegalArgumentException(
+            "voice call " + call.id() + " belongs to another brokerage", e);
+      }
+      throw e;
     }
-    em.flush();
   }
 
   private static void replaceLines(EntityManager em, VoiceCall call) {
     Map<Integer, TranscriptLineJpaEntity> stored = new HashMap<>();
-    for (TranscriptLineJpaEntity row : lines(em, call.id().value())) {
+    for (TranscriptLineJpaEntity row : lines(em, call.brokerId().value(), call.id().value())) {
       // a duplicate seq can only come from outside the adapter: keep one, drop the others
       TranscriptLineJpaEntity previous = stored.put(row.seq, row);
       if (previous != null) {
@@ -99,11 +113,12 @@ public final class JpaVoiceCallRepository implements VoiceCallRepository {
     stored.values().forEach(em::remove);
   }
 
-  private static List<TranscriptLineJpaEntity> lines(EntityManager em, UUID callId) {
+  private static List<TranscriptLineJpaEntity> lines(EntityManager em, UUID brokerId, UUID callId) {
     return em.createQuery(
-            "select l from TranscriptLineJpaEntity l where l.voiceCallId = :call"
-                + " order by l.seq, l.createdAt, l.id",
+            "select l from TranscriptLineJpaEntity l where l.brokerId = :broker"
+                + " and l.voiceCallId = :call order by l.seq, l.createdAt, l.id",
             TranscriptLineJpaEntity.class)
+        .setParameter("broker", brokerId)
         .setParameter("call", callId)
         .getResultList();
   }

@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.campaign;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.application.port.out.CampaignLogRepository;
 import io.inmo.domain.broker.BrokerId;
@@ -7,6 +8,7 @@ import io.inmo.domain.campaign.CampaignId;
 import io.inmo.domain.campaign.CampaignLog;
 import io.inmo.domain.campaign.CampaignLogId;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,28 +21,38 @@ public final class JpaCampaignLogRepository implements CampaignLogRepository {
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 
+  /**
+   * @throws IllegalArgumentException when the log's id is stored under another brokerage
+   */
   @Override
   public void save(CampaignLog log) {
     EntityManager em = unitOfWork.entityManager();
-    CampaignLogJpaEntity found = em.find(CampaignLogJpaEntity.class, log.id().value());
-    if (found != null && !found.brokerId.equals(log.brokerId().value())) {
-      throw new IllegalArgumentException(
-          "campaign log " + log.id() + " belongs to another brokerage");
-    }
+    CampaignLogJpaEntity found =
+        BrokerScope.findById(
+                em, CampaignLogJpaEntity.class, log.brokerId().value(), log.id().value())
+            .orElse(null);
     CampaignLogJpaEntity entity = found != null ? found : new CampaignLogJpaEntity();
     CampaignLogJpaMapper.copy(log, entity);
-    if (found == null) {
-      em.persist(entity);
+    try {
+      if (found == null) {
+        em.persist(entity);
+      }
+      em.flush();
+    } catch (PersistenceException e) {
+      if (BrokerScope.isIdOfAnotherBroker(e, "campaign_logs")) {
+        // the scoped load found nothing, yet the id is taken
+        throw new IllegalArgumentException(
+            "campaign log " + log.id() + " belongs to another brokerage", e);
+      }
+      throw e;
     }
-    em.flush();
   }
 
   @Override
   public Optional<CampaignLog> findById(BrokerId brokerId, CampaignLogId id) {
     Objects.requireNonNull(brokerId, "brokerId");
-    return Optional.ofNullable(
-            unitOfWork.entityManager().find(CampaignLogJpaEntity.class, id.value()))
-        .filter(e -> e.brokerId.equals(brokerId.value()))
+    return BrokerScope.findById(
+            unitOfWork.entityManager(), CampaignLogJpaEntity.class, brokerId.value(), id.value())
         .map(CampaignLogJpaMapper::toDomain);
   }
 

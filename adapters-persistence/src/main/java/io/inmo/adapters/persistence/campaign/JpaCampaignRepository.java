@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.campaign;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.OptimisticLocks;
 import io.inmo.application.port.out.CampaignRepository;
@@ -8,6 +9,7 @@ import io.inmo.domain.campaign.Campaign;
 import io.inmo.domain.campaign.CampaignId;
 import io.inmo.domain.campaign.CampaignStep;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,8 @@ public final class JpaCampaignRepository implements CampaignRepository {
   public Optional<Campaign> findById(BrokerId brokerId, CampaignId id) {
     Objects.requireNonNull(brokerId, "brokerId");
     EntityManager em = unitOfWork.entityManager();
-    CampaignJpaEntity entity = em.find(CampaignJpaEntity.class, id.value());
-    if (entity == null || !entity.brokerId.equals(brokerId.value())) {
-      return Optional.empty();
-    }
-    return Optional.of(CampaignJpaMapper.toDomain(entity, steps(em, entity.id)));
+    return BrokerScope.findById(em, CampaignJpaEntity.class, brokerId.value(), id.value())
+        .map(c -> CampaignJpaMapper.toDomain(c, steps(em, c.brokerId, c.id)));
   }
 
   @Override
@@ -51,23 +50,25 @@ public final class JpaCampaignRepository implements CampaignRepository {
       return List.of();
     }
     Map<UUID, List<CampaignStepJpaEntity>> stepsByCampaign =
-        steps(em, campaigns.stream().map(c -> c.id).toList()).stream()
+        steps(em, brokerId.value(), campaigns.stream().map(c -> c.id).toList()).stream()
             .collect(Collectors.groupingBy(s -> s.campaignId));
     return campaigns.stream()
         .map(c -> CampaignJpaMapper.toDomain(c, stepsByCampaign.getOrDefault(c.id, List.of())))
         .toList();
   }
 
+  /**
+   * @throws IllegalArgumentException when the campaign's id is stored under another brokerage
+   */
   @Override
   public void save(Campaign campaign) {
     EntityManager em = unitOfWork.entityManager();
-    CampaignJpaEntity found = em.find(CampaignJpaEntity.class, campaign.id().value());
+    CampaignJpaEntity found =
+        BrokerScope.findById(
+                em, CampaignJpaEntity.class, campaign.brokerId().value(), campaign.id().value())
+            .orElse(null);
     CampaignJpaEntity entity = found != null ? found : new CampaignJpaEntity();
     if (found != null) {
-      if (!found.brokerId.equals(campaign.brokerId().value())) {
-        throw new IllegalArgumentException(
-            "campaign " + campaign.id() + " belongs to another brokerage");
-      }
       OptimisticLocks.requireCurrent(
           "campaign",
           campaign.id(),
@@ -76,13 +77,22 @@ public final class JpaCampaignRepository implements CampaignRepository {
           found.versionReadByThisUnit);
     }
     CampaignJpaMapper.copy(campaign, entity);
-    if (found == null) {
-      em.persist(entity);
-      campaign.steps().forEach(step -> em.persist(CampaignJpaMapper.toEntity(campaign, step)));
-    } else {
-      replaceSteps(em, campaign);
+    try {
+      if (found == null) {
+        em.persist(entity);
+        campaign.steps().forEach(step -> em.persist(CampaignJpaMapper.toEntity(campaign, step)));
+      } else {
+        replaceSteps(em, campaign);
+      }
+      em.flush();
+    } catch (PersistenceException e) {
+      if (BrokerScope.isIdOfAnotherBroker(e, "campaigns")) {
+        // the scoped load found nothing, yet the id is taken
+        throw new IllegalArgumentException(
+            "campaign " + campaign.id() + " belongs to another brokerage", e);
+      }
+      throw e;
     }
-    em.flush();
   }
 
   /**
@@ -90,7 +100,8 @@ public final class JpaCampaignRepository implements CampaignRepository {
    * ones may reuse their step numbers, which are unique per campaign.
    */
   private static void replaceSteps(EntityManager em, Campaign campaign) {
-    List<CampaignStepJpaEntity> stored = steps(em, campaign.id().value());
+    List<CampaignStepJpaEntity> stored =
+        steps(em, campaign.brokerId().value(), campaign.id().value());
     List<CampaignStep> storedSteps = stored.stream().map(CampaignJpaMapper::toDomain).toList();
     if (storedSteps.equals(campaign.steps())) {
       return;
@@ -100,15 +111,18 @@ public final class JpaCampaignRepository implements CampaignRepository {
     campaign.steps().forEach(step -> em.persist(CampaignJpaMapper.toEntity(campaign, step)));
   }
 
-  private static List<CampaignStepJpaEntity> steps(EntityManager em, UUID campaignId) {
-    return steps(em, List.of(campaignId));
+  private static List<CampaignStepJpaEntity> steps(
+      EntityManager em, UUID brokerId, UUID campaignId) {
+    return steps(em, brokerId, List.of(campaignId));
   }
 
-  private static List<CampaignStepJpaEntity> steps(EntityManager em, Collection<UUID> campaignIds) {
+  private static List<CampaignStepJpaEntity> steps(
+      EntityManager em, UUID brokerId, Collection<UUID> campaignIds) {
     return em.createQuery(
-            "select s from CampaignStepJpaEntity s where s.campaignId in :campaigns"
-                + " order by s.campaignId, s.stepNumber",
+            "select s from CampaignStepJpaEntity s where s.brokerId = :broker"
+                + " and s.campaignId in :campaigns order by s.campaignId, s.stepNumber",
             CampaignStepJpaEntity.class)
+        .setParameter("broker", brokerId)
         .setParameter("campaigns", campaignIds)
         .getResultList();
   }

@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.campaign;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.ConstraintViolation;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.OptimisticLocks;
@@ -29,9 +30,11 @@ public final class JpaMessageTemplateRepository implements MessageTemplateReposi
   @Override
   public Optional<MessageTemplate> findById(BrokerId brokerId, MessageTemplateId id) {
     Objects.requireNonNull(brokerId, "brokerId");
-    return Optional.ofNullable(
-            unitOfWork.entityManager().find(MessageTemplateJpaEntity.class, id.value()))
-        .filter(e -> e.brokerId.equals(brokerId.value()))
+    return BrokerScope.findById(
+            unitOfWork.entityManager(),
+            MessageTemplateJpaEntity.class,
+            brokerId.value(),
+            id.value())
         .map(MessageTemplateJpaMapper::toDomain);
   }
 
@@ -64,16 +67,21 @@ public final class JpaMessageTemplateRepository implements MessageTemplateReposi
         .toList();
   }
 
+  /**
+   * @throws IllegalArgumentException when the template's id is stored under another brokerage
+   */
   @Override
   public void save(MessageTemplate template) {
     EntityManager em = unitOfWork.entityManager();
-    MessageTemplateJpaEntity found = em.find(MessageTemplateJpaEntity.class, template.id().value());
+    MessageTemplateJpaEntity found =
+        BrokerScope.findById(
+                em,
+                MessageTemplateJpaEntity.class,
+                template.brokerId().value(),
+                template.id().value())
+            .orElse(null);
     MessageTemplateJpaEntity entity = found != null ? found : new MessageTemplateJpaEntity();
     if (found != null) {
-      if (!found.brokerId.equals(template.brokerId().value())) {
-        throw new IllegalArgumentException(
-            "message template " + template.id() + " belongs to another brokerage");
-      }
       OptimisticLocks.requireCurrent(
           "message template",
           template.id(),
@@ -92,6 +100,11 @@ public final class JpaMessageTemplateRepository implements MessageTemplateReposi
           .filter(v -> v.kind() == ConstraintViolation.Kind.UNIQUE && v.isOf(UNIQUE_NAME))
           .isPresent()) {
         throw new MessageTemplateNameTakenException(template.name());
+      }
+      if (BrokerScope.isIdOfAnotherBroker(e, "message_templates")) {
+        // the scoped load found nothing, yet the id is taken
+        throw new IllegalArgumentException(
+            "message template " + template.id() + " belongs to another brokerage", e);
       }
       throw e;
     }

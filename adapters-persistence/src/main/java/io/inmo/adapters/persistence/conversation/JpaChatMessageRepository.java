@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.conversation;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.domain.broker.BrokerId;
@@ -8,6 +9,7 @@ import io.inmo.domain.conversation.ChatMessageId;
 import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.lead.LeadId;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,29 +31,39 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 
+  /**
+   * @throws IllegalArgumentException when the message's id is stored under another brokerage
+   */
   @Override
   public void save(ChatMessage message) {
     EntityManager em = unitOfWork.entityManager();
-    ChatMessageJpaEntity found = em.find(ChatMessageJpaEntity.class, message.id().value());
-    if (found != null && !found.brokerId.equals(message.brokerId().value())) {
-      throw new IllegalArgumentException(
-          "chat message " + message.id() + " belongs to another brokerage");
-    }
+    ChatMessageJpaEntity found =
+        BrokerScope.findById(
+                em, ChatMessageJpaEntity.class, message.brokerId().value(), message.id().value())
+            .orElse(null);
     ChatMessageJpaEntity entity = found != null ? found : new ChatMessageJpaEntity();
     ChatMessageJpaMapper.copy(message, entity);
-    if (found == null) {
-      em.persist(entity);
+    try {
+      if (found == null) {
+        em.persist(entity);
+      }
+      // a duplicate provider message id must fail here, inside the caller's unit of work
+      em.flush();
+    } catch (PersistenceException e) {
+      if (BrokerScope.isIdOfAnotherBroker(e, "chat_messages")) {
+        // the scoped load found nothing, yet the id is taken
+        throw new IllegalArgumentException(
+            "chat message " + message.id() + " belongs to another brokerage", e);
+      }
+      throw e;
     }
-    // a duplicate provider message id must fail here, inside the caller's unit of work
-    em.flush();
   }
 
   @Override
   public Optional<ChatMessage> findById(BrokerId brokerId, ChatMessageId id) {
     Objects.requireNonNull(brokerId, "brokerId");
-    return Optional.ofNullable(
-            unitOfWork.entityManager().find(ChatMessageJpaEntity.class, id.value()))
-        .filter(e -> e.brokerId.equals(brokerId.value()))
+    return BrokerScope.findById(
+            unitOfWork.entityManager(), ChatMessageJpaEntity.class, brokerId.value(), id.value())
         .map(ChatMessageJpaMapper::toDomain);
   }
 

@@ -1,5 +1,6 @@
 package io.inmo.adapters.persistence.lead;
 
+import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.FieldCodec;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.OptimisticLocks;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,7 @@ public final class JpaLeadRepository implements LeadRepository {
     Objects.requireNonNull(brokerId, "brokerId");
     Objects.requireNonNull(id, "id");
     EntityManager em = unitOfWork.entityManager();
-    return Optional.ofNullable(em.find(LeadJpaEntity.class, id.value()))
-        .filter(e -> e.brokerId.equals(brokerId.value()))
+    return BrokerScope.findById(em, LeadJpaEntity.class, brokerId.value(), id.value())
         .map(e -> toDomain(em, e));
   }
 
@@ -96,26 +97,26 @@ public final class JpaLeadRepository implements LeadRepository {
   public void save(Lead lead) {
     Objects.requireNonNull(lead, "lead");
     EntityManager em = unitOfWork.entityManager();
-    LeadJpaEntity entity = em.find(LeadJpaEntity.class, lead.id().value());
-    List<LeadIdentityJpaEntity> stored;
-    if (entity == null) {
-      entity = new LeadJpaEntity();
-      LeadJpaMapper.copy(lead, entity, codec);
-      entity.version = lead.version();
-      entity.versionReadByThisUnit = lead.version();
-      em.persist(entity);
-      stored = List.of();
-    } else {
-      if (!entity.brokerId.equals(lead.brokerId().value())) {
-        throw new IllegalStateException("lead " + lead.id() + " is stored under another broker");
-      }
-      OptimisticLocks.requireCurrent(
-          "lead", lead.id(), lead.version(), entity.version, entity.versionReadByThisUnit);
-      LeadJpaMapper.copy(lead, entity, codec);
-      stored = identityRows(em, entity.id);
-    }
-    List<ChannelIdentity> added = syncIdentities(em, lead, stored);
+    LeadJpaEntity entity =
+        BrokerScope.findById(em, LeadJpaEntity.class, lead.brokerId().value(), lead.id().value())
+            .orElse(null);
+    List<ChannelIdentity> added = new ArrayList<>();
     try {
+      List<LeadIdentityJpaEntity> stored;
+      if (entity == null) {
+        entity = new LeadJpaEntity();
+        LeadJpaMapper.copy(lead, entity, codec);
+        entity.version = lead.version();
+        entity.versionReadByThisUnit = lead.version();
+        em.persist(entity);
+        stored = List.of();
+      } else {
+        OptimisticLocks.requireCurrent(
+            "lead", lead.id(), lead.version(), entity.version, entity.versionReadByThisUnit);
+        LeadJpaMapper.copy(lead, entity, codec);
+        stored = identityRows(em, entity.brokerId, entity.id);
+      }
+      syncIdentities(em, lead, stored, added);
       em.flush();
     } catch (PersistenceException e) {
       if (PersistenceErrors.isViolationOf(e, IDENTITY_KEY)) {
@@ -128,13 +129,33 @@ public final class JpaLeadRepository implements LeadRepository {
         taken.initCause(e);
         throw taken;
       }
+      if (BrokerScope.isIdOfAnotherBroker(e, "leads")) {
+        // the scoped load found nothing, yet the id is taken
+        throw new IllegalStateException("lead " + lead.id() + " is stored under another broker", e);
+      }
       throw e;
     }
   }
 
-  /** Deletes released identity rows and inserts new ones; returns the new identities. */
-  private List<ChannelIdentity> syncIdentities(
-      EntityManager em, Lead lead, List<LeadIdentityJpaEntity> stored) {
+  @Override
+  public List<Lead> findLiveByContacts(
+      BrokerId brokerId, Collection<PhoneNumber> phones, Collection<Email> emails) {
+    Objects.requireNonNull(brokerId, "brokerId");
+    return JpaLeadBulk.findLiveByContacts(
+        unitOfWork.entityManager(), codec, brokerId.value(), phones, emails);
+  }
+
+  @Override
+  public void insertAll(Collection<Lead> leads) {
+    JpaLeadBulk.insertAll(unitOfWork.entityManager(), codec, leads);
+  }
+
+  /** Deletes released identity rows and inserts new ones, collecting them in {@code added}. */
+  private void syncIdentities(
+      EntityManager em,
+      Lead lead,
+      List<LeadIdentityJpaEntity> stored,
+      List<ChannelIdentity> added) {
     Map<ChannelIdentity, Instant> wanted = lead.identityLinks();
     Set<ChannelIdentity> present = new HashSet<>();
     for (LeadIdentityJpaEntity row : stored) {
@@ -145,7 +166,6 @@ public final class JpaLeadRepository implements LeadRepository {
         em.remove(row);
       }
     }
-    List<ChannelIdentity> added = new ArrayList<>();
     wanted.forEach(
         (identity, linkedAt) -> {
           if (!present.contains(identity)) {
@@ -154,7 +174,6 @@ public final class JpaLeadRepository implements LeadRepository {
             added.add(identity);
           }
         });
-    return added;
   }
 
   private static void requireFree(EntityManager em, Lead lead, ChannelIdentity identity) {
@@ -193,14 +212,16 @@ public final class JpaLeadRepository implements LeadRepository {
   }
 
   private Lead toDomain(EntityManager em, LeadJpaEntity entity) {
-    return LeadJpaMapper.toDomain(entity, identityRows(em, entity.id), codec);
+    return LeadJpaMapper.toDomain(entity, identityRows(em, entity.brokerId, entity.id), codec);
   }
 
-  private static List<LeadIdentityJpaEntity> identityRows(EntityManager em, UUID leadId) {
+  private static List<LeadIdentityJpaEntity> identityRows(
+      EntityManager em, UUID brokerId, UUID leadId) {
     return em.createQuery(
-            "select i from LeadIdentityJpaEntity i where i.leadId = :leadId"
-                + " order by i.createdAt, i.id",
+            "select i from LeadIdentityJpaEntity i where i.brokerId = :brokerId"
+                + " and i.leadId = :leadId order by i.createdAt, i.id",
             LeadIdentityJpaEntity.class)
+        .setParameter("brokerId", brokerId)
         .setParameter("leadId", leadId)
         .getResultList();
   }

@@ -326,6 +326,32 @@ class JpaUserRepositoryTest {
         .containsOnly(ANDES);
   }
 
+  @Test
+  void givenUserIdStoredUnderAnotherBroker_whenSaved_thenIllegalStateAndRowUntouched() {
+    User agent = agent(ANDES, "Florencia Rojas", "florencia.rojas@propiedadesandes.cl");
+    save(agent);
+    User hijacked =
+        User.reconstitute(
+            agent.id(),
+            agent.email(),
+            agent.passwordHash(),
+            "Intrusa",
+            agent.role(),
+            costa,
+            agent.isActive(),
+            agent.lastLoginAt(),
+            agent.createdAt(),
+            NOW.plusSeconds(1),
+            agent.version());
+
+    assertThatThrownBy(() -> save(hijacked))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(agent.id().toString());
+
+    assertThat(find(agent.id()).orElseThrow().name()).isEqualTo("Florencia Rojas");
+    assertThat(find(agent.id()).orElseThrow().brokerId()).isEqualTo(ANDES);
+  }
+
   private static User agent(BrokerId broker, String name, String email) {
     return User.create(new Email(email), UserMother.PASSWORD_HASH, name, Role.AGENT, broker, NOW);
   }

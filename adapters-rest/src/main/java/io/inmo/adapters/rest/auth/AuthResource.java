@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /** REST adapter for sign-up, sign-in, token refresh, sign-out and "who am I" (§15). */
 @Path("/api/v1/auth")
@@ -135,8 +136,8 @@ public class AuthResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Trade a refresh token for a new pair; the old one stops working")
   public Response refresh(RefreshRequest body, @Context HttpHeaders headers) {
-    RefreshRequest request = Requests.requireBody(body);
-    return ok(sessions.refresh(request.refreshToken(), Callers.origin(headers)));
+    String token = refreshToken(Requests.requireBody(body));
+    return ok(sessions.refresh(token, Callers.origin(headers)));
   }
 
   @POST
@@ -145,8 +146,8 @@ public class AuthResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Sign out: revokes the refresh token's session")
   public Response logout(RefreshRequest body, @Context HttpHeaders headers) {
-    RefreshRequest request = Requests.requireBody(body);
-    sessions.logout(request.refreshToken(), Callers.origin(headers));
+    String token = refreshToken(Requests.requireBody(body));
+    sessions.logout(token, Callers.origin(headers));
     return Response.noContent().build();
   }
 
@@ -155,6 +156,12 @@ public class AuthResource {
   @Operation(summary = "The signed-in user", security = @SecurityRequirement(name = "bearer"))
   public UserResponse me(@Context SecurityContext security) {
     return UserResponse.of(currentUser.me(Callers.actor(security)));
+  }
+
+  /** A body without the token is malformed (400), like a login without a password. */
+  private static String refreshToken(RefreshRequest request) {
+    return Requests.parse(
+        () -> Objects.requireNonNull(request.refreshToken(), "refreshToken es obligatorio"));
   }
 
   private static Response ok(AuthSession session) {

@@ -17,17 +17,36 @@ import java.io.InputStream;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 400)
 public final class RequestSizeLimitFilter implements ContainerRequestFilter {
-  private final long maxBytes;
+  /** The streamed CSV import may be larger than any JSON body. */
+  static final String IMPORT_PATH = "api/v1/leads/import";
+
+  private final long defaultMaxBytes;
+  private final long importMaxBytes;
 
   public RequestSizeLimitFilter(long maxBytes) {
-    if (maxBytes <= 0) {
+    this(maxBytes, maxBytes);
+  }
+
+  /**
+   * {@code importMaxBytes} applies to {@code POST /api/v1/leads/import}, the rest to the others.
+   */
+  public RequestSizeLimitFilter(long maxBytes, long importMaxBytes) {
+    if (maxBytes <= 0 || importMaxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive");
     }
-    this.maxBytes = maxBytes;
+    this.defaultMaxBytes = maxBytes;
+    this.importMaxBytes = importMaxBytes;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    long maxBytes =
+        "POST".equals(request.getMethod())
+                && path != null
+                && IMPORT_PATH.equals(path.replaceAll("^/+|/+$", ""))
+            ? importMaxBytes
+            : defaultMaxBytes;
     String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       try {

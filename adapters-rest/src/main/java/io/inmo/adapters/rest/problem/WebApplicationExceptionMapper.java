@@ -7,10 +7,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
- * Maps JAX-RS' own errors (unknown route, wrong method, wrong media type, oversized body …) to
- * problem+json, keeping headers such as {@code Allow} and {@code Retry-After}.
+ * Maps JAX-RS' own errors (unknown route, wrong method, wrong media type, oversized body, a query
+ * value that does not convert …) to problem+json, keeping headers such as {@code Allow} and {@code
+ * Retry-After}.
  */
 @Provider
 public final class WebApplicationExceptionMapper
@@ -19,6 +21,19 @@ public final class WebApplicationExceptionMapper
 
   @Override
   public Response toResponse(WebApplicationException exception) {
+    if (isUnconvertedQueryParam(exception)) {
+      // JAX-RS answers 404 when a query value does not convert (limit=abc): the route exists, the
+      // value is the client's to fix
+      String name = parameterName(exception);
+      return ProblemResponses.of(
+          Problem.of(
+                  400,
+                  "request.invalid",
+                  "Solicitud inválida",
+                  "El parámetro '" + name + "' no tiene un valor válido.")
+              .withErrors(List.of(new Problem.FieldError(name, "valor con formato inválido"))),
+          uriInfo);
+    }
     Response original = exception.getResponse();
     int status = original.getStatus();
     if (status >= 500) {
@@ -87,6 +102,22 @@ public final class WebApplicationExceptionMapper
       }
     }
     return builder.build();
+  }
+
+  /**
+   * Jersey's {@code ParamException.QueryParamException}, recognised by name: this module compiles
+   * against the JAX-RS API only.
+   */
+  private static boolean isUnconvertedQueryParam(WebApplicationException exception) {
+    return exception.getClass().getName().endsWith("ParamException$QueryParamException");
+  }
+
+  private static String parameterName(WebApplicationException exception) {
+    try {
+      return String.valueOf(exception.getClass().getMethod("getParameterName").invoke(exception));
+    } catch (ReflectiveOperationException e) {
+      return "?";
+    }
   }
 
   private String path() {

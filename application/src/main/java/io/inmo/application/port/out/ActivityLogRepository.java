@@ -9,6 +9,11 @@ import java.util.List;
 public interface ActivityLogRepository {
   void append(ActivityEntry entry);
 
+  /** Appends many entries at once (written together at the next flush or commit). */
+  default void appendAll(List<ActivityEntry> entries) {
+    entries.forEach(this::append);
+  }
+
   /** The lead's latest {@code limit} entries, newest first. */
   List<ActivityEntry> findByLead(BrokerId brokerId, LeadId leadId, int limit);
 }

@@ -6,6 +6,8 @@ import io.inmo.domain.lead.Lead;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.PhoneNumber;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,4 +33,17 @@ public interface LeadRepository {
    * ones); a stale version fails, an identity already linked to another lead of the broker fails.
    */
   void save(Lead lead);
+
+  /**
+   * The live leads having any of these phones or e-mails, as column or channel identity, with their
+   * identities; for imports, which look up a whole chunk of lines at once.
+   */
+  List<Lead> findLiveByContacts(
+      BrokerId brokerId, Collection<PhoneNumber> phones, Collection<Email> emails);
+
+  /**
+   * Inserts leads that are new (captured, never saved) without looking each one up; an identity
+   * already linked to another lead fails the unit of work. Written at the next flush or commit.
+   */
+  void insertAll(Collection<Lead> leads);
 }

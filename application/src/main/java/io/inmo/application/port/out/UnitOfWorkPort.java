@@ -13,4 +13,11 @@ public interface UnitOfWorkPort {
 
   /** Runs {@code work} inside a unit of work. */
   void inTransaction(Runnable work);
+
+  /**
+   * Inside a long unit of work (an import of thousands of rows): writes what is pending and lets go
+   * of everything loaded so far, so the cost of each step stays flat. Objects read before are still
+   * valid values; read them again to change them. Nothing is committed.
+   */
+  default void checkpoint() {}
 }

@@ -1,0 +1,187 @@
+package io.inmo.application.port.in.lead;
+
+import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
+import io.inmo.application.security.Actor;
+import io.inmo.application.security.Origin;
+import io.inmo.domain.activity.ActivityEntry;
+import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.broker.LeadField;
+import io.inmo.domain.lead.IdentityChannel;
+import io.inmo.domain.lead.LeadFacts;
+import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.lead.LeadStatus;
+import io.inmo.domain.pipeline.PipelineStage;
+import io.inmo.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Inbound port: the lead book of a broker (§4, §15 {@code /api/v1/leads}).
+ *
+ * <ul>
+ *   <li>ADMIN: the whole broker; creates, edits, assigns and deletes any lead.
+ *   <li>AGENT: sees and edits the leads assigned to them and the unassigned ones; may claim an
+ *       unassigned lead or give back their own, but not assign to others (403 {@code
+ *       auth.forbidden}); cannot delete. A lead an AGENT may not see is 404.
+ *   <li>SUPERADMIN: any broker named by {@code brokerId}; every call is audited.
+ * </ul>
+ *
+ * Sensitive facts (income, DICOM, debt) are shown to ADMINs, SUPERADMINs and the assigned AGENT
+ * only, and only they may change them. Phones are read in the broker's region and stored in E.164;
+ * a phone or e-mail already linked to another lead of the broker is 409 {@code
+ * lead.identity_taken}. A lead of another broker, or a deleted one, is 404 {@code lead.not_found}.
+ * Every change is written to the lead's activity log and to the audit log.
+ */
+public interface ManageLeadsUseCase {
+  int MAX_PAGE_SIZE = 200;
+  int DEFAULT_PAGE_SIZE = 50;
+
+  LeadView create(Actor actor, NewLead lead);
+
+  LeadView get(Actor actor, BrokerId brokerId, LeadId id, Origin origin);
+
+  LeadView update(Actor actor, BrokerId brokerId, LeadId id, LeadChanges changes);
+
+  /** Assigns the lead to a user of the broker, or unassigns it ({@code assignee} null). */
+  LeadView assign(Actor actor, BrokerId brokerId, LeadId id, UserId assignee, Origin origin);
+
+  /** Soft-deletes the lead (ADMIN): it leaves every list and releases its channel identities. */
+  void delete(Actor actor, BrokerId brokerId, LeadId id, Origin origin);
+
+  LeadPage list(Actor actor, LeadQuery query);
+
+  /** The lead's activity log, newest first, at most {@code limit} (1..200) entries. */
+  List<ActivityEntry> activity(Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin);
+
+  /** A page of leads and the cursor of the next page (null on the last page). */
+  record LeadPage(List<LeadView> items, String nextCursor) {
+    public LeadPage {
+      items = List.copyOf(items);
+    }
+  }
+
+  /**
+   * List filters (null = any) with the page to read: {@code cursor} is the previous page's {@code
+   * nextCursor} (null for the first page); {@code unassignedOnly} lists only leads without an
+   * assignee. {@code limit} is 1..200.
+   */
+  record LeadQuery(
+      BrokerId brokerId,
+      LeadStatus status,
+      PipelineStage stage,
+      Integer minScore,
+      Integer maxScore,
+      UserId assignedTo,
+      boolean unassignedOnly,
+      IdentityChannel channel,
+      String text,
+      Instant createdFrom,
+      Instant createdTo,
+      LeadSort sort,
+      String cursor,
+      int limit,
+      Origin origin) {
+    public LeadQuery {
+      sort = sort == null ? LeadSort.NEWEST : sort;
+      origin = origin == null ? Origin.SYSTEM : origin;
+      if (limit < 1 || limit > MAX_PAGE_SIZE) {
+        throw new IllegalArgumentException("limit debe estar entre 1 y " + MAX_PAGE_SIZE);
+      }
+      checkScore("minScore", minScore);
+      checkScore("maxScore", maxScore);
+      if (minScore != null && maxScore != null && minScore > maxScore) {
+        throw new IllegalArgumentException("minScore no puede ser mayor que maxScore");
+      }
+      if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)) {
+        throw new IllegalArgumentException("createdFrom no puede ser posterior a createdTo");
+      }
+      if (assignedTo != null && unassignedOnly) {
+        throw new IllegalArgumentException("assignedTo y unassigned no se combinan");
+      }
+      text = text == null || text.isBlank() ? null : text.strip();
+      if (text != null && text.length() > 100) {
+        throw new IllegalArgumentException("q admite a lo más 100 caracteres");
+      }
+    }
+
+    private static void checkScore(String name, Integer score) {
+      if (score != null && (score < 0 || score > 100)) {
+        throw new IllegalArgumentException(name + " debe estar entre 0 y 100");
+      }
+    }
+  }
+
+  /**
+   * A lead typed in by staff. {@code phone} is read in the broker's region; {@code assignedTo} null
+   * leaves it unassigned (for an AGENT: assigned to themselves). {@code brokerId} null means the
+   * caller's own broker.
+   */
+  record NewLead(
+      BrokerId brokerId,
+      String name,
+      String phone,
+      String email,
+      LeadFacts facts,
+      List<String> tags,
+      UserId assignedTo,
+      String notes,
+      Origin origin) {
+    public NewLead {
+      facts = facts == null ? LeadFacts.empty() : facts;
+      tags = tags == null ? List.of() : List.copyOf(tags);
+      origin = origin == null ? Origin.SYSTEM : origin;
+      name = blankToNull(name);
+      phone = blankToNull(phone);
+      email = blankToNull(email);
+      if (name == null && phone == null && email == null) {
+        throw new IllegalArgumentException("indica al menos el nombre, el teléfono o el e-mail");
+      }
+    }
+  }
+
+  /**
+   * A partial edit: a null component stays as it is; {@code Optional.empty()} clears it (name
+   * cannot be cleared). {@code facts} sets the given facts, {@code clearedFacts} forgets facts;
+   * {@code tags} replaces the tags. At least one change must be given.
+   */
+  record LeadChanges(
+      Optional<String> name,
+      Optional<String> phone,
+      Optional<String> email,
+      LeadFacts facts,
+      Set<LeadField> clearedFacts,
+      List<String> tags,
+      Optional<UserId> assignedTo,
+      Optional<String> notes,
+      Origin origin) {
+    public LeadChanges {
+      clearedFacts = clearedFacts == null ? Set.of() : Set.copyOf(clearedFacts);
+      tags = tags == null ? null : List.copyOf(tags);
+      origin = origin == null ? Origin.SYSTEM : origin;
+      if (name != null && name.map(ManageLeadsUseCase::blankToNull).isEmpty()) {
+        throw new IllegalArgumentException("name no puede quedar vacío");
+      }
+      if (name == null
+          && phone == null
+          && email == null
+          && (facts == null || facts.isEmpty())
+          && clearedFacts.isEmpty()
+          && tags == null
+          && assignedTo == null
+          && notes == null) {
+        throw new IllegalArgumentException(
+            "indica al menos uno de: name, phone, email, facts, tags, assignedTo, notes");
+      }
+      for (LeadField field : clearedFacts) {
+        Objects.requireNonNull(field, "clearedFacts");
+      }
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,71 @@
+package io.inmo.application.service.lead;
+
+import io.inmo.application.port.out.BrokerRepository;
+import io.inmo.application.port.out.LeadRepository;
+import io.inmo.application.security.Actor;
+import io.inmo.application.security.PermissionDeniedException;
+import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.lead.Lead;
+import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.shared.InvalidValueException;
+import io.inmo.domain.shared.NotFoundException;
+import io.inmo.domain.user.Role;
+
+/**
+ * Who sees which lead (§3): ADMIN and SUPERADMIN the whole broker, an AGENT the leads assigned to
+ * them and the unassigned ones. A lead the caller may not see is indistinguishable from one that
+ * does not exist.
+ */
+final class LeadAccess {
+  static final String NOT_FOUND = "lead.not_found";
+
+  private LeadAccess() {}
+
+  /** The broker the call is about: the caller's own, or for a SUPERADMIN the one named. */
+  static BrokerId broker(Actor actor, BrokerId requested, BrokerRepository brokers) {
+    if (actor.isSuperadmin()) {
+      if (requested == null) {
+        throw new InvalidValueException(
+            "lead.broker_required", "Indica la corredora (brokerId) cuyos leads consultas.");
+      }
+      return brokers
+          .findById(requested)
+          .map(broker -> broker.id())
+          .orElseThrow(() -> new NotFoundException("broker.not_found", "La corredora no existe."));
+    }
+    if (requested != null && !requested.equals(actor.brokerId())) {
+      throw new NotFoundException("broker.not_found", "La corredora no existe.");
+    }
+    return actor.brokerId();
+  }
+
+  /** The live lead {@code id} if the caller may see it; 404 otherwise. */
+  static Lead visible(Actor actor, BrokerId broker, LeadId id, LeadRepository leads) {
+    return leads
+        .findById(broker, id)
+        .filter(lead -> !lead.isDeleted())
+        .filter(lead -> canSee(actor, lead))
+        .orElseThrow(LeadAccess::notFound);
+  }
+
+  static boolean canSee(Actor actor, Lead lead) {
+    return actor.role() != Role.AGENT
+        || lead.assignedTo() == null
+        || lead.assignedTo().equals(actor.userId());
+  }
+
+  /** Income, DICOM and debt: ADMIN, SUPERADMIN and the assigned AGENT. */
+  static boolean seesSensitive(Actor actor, Lead lead) {
+    return actor.role() != Role.AGENT || actor.userId().equals(lead.assignedTo());
+  }
+
+  static void requireManager(Actor actor, String what) {
+    if (actor.role() == Role.AGENT) {
+      throw new PermissionDeniedException("Solo un administrador de la corredora puede " + what);
+    }
+  }
+
+  static NotFoundException notFound() {
+    return new NotFoundException(NOT_FOUND, "El lead no existe.");
+  }
+}

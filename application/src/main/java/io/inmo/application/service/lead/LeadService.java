@@ -1,0 +1,434 @@
+package io.inmo.application.service.lead;
+
+import io.inmo.application.port.in.lead.LeadView;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase;
+import io.inmo.application.port.out.ActivityLogRepository;
+import io.inmo.application.port.out.AuditLogRepository;
+import io.inmo.application.port.out.BrokerRepository;
+import io.inmo.application.port.out.LeadRepository;
+import io.inmo.application.port.out.LeadSearchRepository;
+import io.inmo.application.port.out.LeadSearchRepository.LeadSearch;
+import io.inmo.application.port.out.PhoneNumberPort;
+import io.inmo.application.port.out.UnitOfWorkPort;
+import io.inmo.application.port.out.UserRepository;
+import io.inmo.application.security.Actor;
+import io.inmo.application.security.Origin;
+import io.inmo.application.security.PermissionDeniedException;
+import io.inmo.domain.activity.ActivityEntry;
+import io.inmo.domain.activity.ActivityType;
+import io.inmo.domain.activity.ActorType;
+import io.inmo.domain.audit.AuditEntry;
+import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.lead.Lead;
+import io.inmo.domain.lead.LeadFacts;
+import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.shared.Email;
+import io.inmo.domain.shared.InvalidValueException;
+import io.inmo.domain.shared.PhoneNumber;
+import io.inmo.domain.user.Role;
+import io.inmo.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Use case implementation: the lead book. Every rule of {@link ManageLeadsUseCase} is decided here,
+ * inside one unit of work per call; the activity log gets what changed for the lead's timeline, the
+ * audit log who changed it (summaries never hold income, DICOM or debt values).
+ */
+public final class LeadService implements ManageLeadsUseCase {
+  static final String SENSITIVE_DENIED =
+      "Solo el agente asignado o un administrador puede ver y cambiar ingresos, DICOM y deudas.";
+
+  /** A search text that is a phone fragment: digits with the usual separators. */
+  private static final Pattern PHONE_FRAGMENT =
+      Pattern.compile("[+\\d\\s().-]*\\d{3}[+\\d\\s().-]*");
+
+  private final LeadRepository leads;
+  private final LeadSearchRepository search;
+  private final BrokerRepository brokers;
+  private final ActivityLogRepository activity;
+  private final AuditLogRepository audit;
+  private final UnitOfWorkPort unitOfWork;
+  private final Clock clock;
+  private final LeadEdits edits;
+
+  public LeadService(
+      LeadRepository leads,
+      LeadSearchRepository search,
+      UserRepository users,
+      BrokerRepository brokers,
+      ActivityLogRepository activity,
+      AuditLogRepository audit,
+      PhoneNumberPort phones,
+      UnitOfWorkPort unitOfWork,
+      Clock clock) {
+    this.leads = Objects.requireNonNull(leads, "leads");
+    this.search = Objects.requireNonNull(search, "search");
+    this.brokers = Objects.requireNonNull(brokers, "brokers");
+    this.activity = Objects.requireNonNull(activity, "activity");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.edits = new LeadEdits(leads, users, phones);
+  }
+
+  @Override
+  public LeadView create(Actor actor, NewLead request) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(request, "request");
+    PhoneNumber phone = edits.phone(request.phone());
+    Email email = LeadEdits.email(request.email());
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, request.brokerId(), brokers);
+          UserId assignee = request.assignedTo();
+          if (actor.role() == Role.AGENT) {
+            if (assignee != null && !assignee.equals(actor.userId())) {
+              throw new PermissionDeniedException(
+                  "Un agente solo puede asignarse leads a sí mismo.");
+            }
+            assignee = actor.userId();
+          } else if (assignee != null) {
+            assignee = edits.assignable(broker, assignee);
+          }
+          Instant now = clock.instant();
+          Lead lead = Lead.capture(broker, now);
+          if (request.name() != null) {
+            LeadEdits.rename(lead, request.name(), now);
+          }
+          edits.changePhone(lead, phone, now);
+          edits.changeEmail(lead, email, now);
+          LeadEdits.replaceTags(lead, request.tags(), now);
+          LeadEdits.changeNotes(lead, request.notes(), now);
+          if (!request.facts().isEmpty()) {
+            lead.correctFacts(request.facts(), now);
+          }
+          if (assignee != null) {
+            lead.assignTo(assignee, now);
+          }
+          leads.save(lead);
+          log(actor, lead, ActivityType.LEAD_CREATED, Map.of("source", "api"), now);
+          audit.append(
+              entry(
+                  actor,
+                  broker,
+                  "lead.create",
+                  lead,
+                  null,
+                  LeadEdits.summary(lead),
+                  request.origin()));
+          return view(actor, lead);
+        });
+  }
+
+  @Override
+  public LeadView get(Actor actor, BrokerId brokerId, LeadId id, Origin origin) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          if (actor.isSuperadmin()) {
+            audit.append(entry(actor, broker, "lead.read", lead, null, null, origin(origin)));
+          }
+          return view(actor, lead);
+        });
+  }
+
+  @Override
+  public LeadView update(Actor actor, BrokerId brokerId, LeadId id, LeadChanges changes) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(changes, "changes");
+    PhoneNumber phone = changes.phone() == null ? null : edits.phone(changes.phone().orElse(null));
+    Email email = changes.email() == null ? null : LeadEdits.email(changes.email().orElse(null));
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          Instant now = clock.instant();
+          Map<String, Object> before = LeadEdits.summary(lead);
+          LeadFacts factsBefore = lead.facts();
+          UserId assigneeBefore = lead.assignedTo();
+
+          boolean touchesSensitive =
+              (changes.facts() != null && !changes.facts().sensitiveOnly().isEmpty())
+                  || changes.clearedFacts().stream().anyMatch(LeadFacts::isSensitive);
+          if (touchesSensitive && !LeadAccess.seesSensitive(actor, lead)) {
+            throw new PermissionDeniedException(SENSITIVE_DENIED);
+          }
+          if (changes.assignedTo() != null) {
+            reassign(actor, broker, lead, changes.assignedTo().orElse(null), now);
+          }
+          if (changes.name() != null) {
+            LeadEdits.rename(lead, changes.name().orElseThrow(), now);
+          }
+          if (changes.phone() != null) {
+            edits.changePhone(lead, phone, now);
+          }
+          if (changes.email() != null) {
+            edits.changeEmail(lead, email, now);
+          }
+          if (changes.tags() != null) {
+            LeadEdits.replaceTags(lead, changes.tags(), now);
+          }
+          if (changes.notes() != null) {
+            LeadEdits.changeNotes(lead, changes.notes().orElse(null), now);
+          }
+          LeadFacts facts = lead.facts().without(changes.clearedFacts());
+          if (changes.facts() != null) {
+            facts = facts.merge(changes.facts());
+          }
+          if (!facts.equals(lead.facts())) {
+            lead.correctFacts(facts, now);
+          }
+
+          Map<String, Object> after = LeadEdits.summary(lead);
+          List<String> changedFacts = LeadEdits.changedFacts(factsBefore, lead.facts());
+          if (before.equals(after) && changedFacts.isEmpty()) {
+            return view(actor, lead); // nothing changed: nothing to write or log
+          }
+          leads.save(lead);
+          logChanges(actor, lead, before, after, changedFacts, assigneeBefore, now);
+          Map<String, Map<String, Object>> diff = LeadEdits.diff(before, after);
+          Map<String, Object> afterDiff = new LinkedHashMap<>(diff.get("after"));
+          if (!changedFacts.isEmpty()) {
+            afterDiff.put("factsChanged", changedFacts);
+          }
+          audit.append(
+              entry(
+                  actor,
+                  broker,
+                  "lead.update",
+                  lead,
+                  diff.get("before"),
+                  afterDiff,
+                  changes.origin()));
+          return view(actor, lead);
+        });
+  }
+
+  @Override
+  public LeadView assign(
+      Actor actor, BrokerId brokerId, LeadId id, UserId assignee, Origin origin) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          UserId before = lead.assignedTo();
+          Instant now = clock.instant();
+          reassign(actor, broker, lead, assignee, now);
+          if (Objects.equals(before, lead.assignedTo())) {
+            return view(actor, lead);
+          }
+          leads.save(lead);
+          log(actor, lead, ActivityType.ASSIGNED, assignment(before, lead.assignedTo()), now);
+          Map<String, Object> was = new LinkedHashMap<>();
+          was.put("assignedTo", before == null ? null : before.value().toString());
+          Map<String, Object> is = new LinkedHashMap<>();
+          is.put("assignedTo", assignee == null ? null : assignee.value().toString());
+          audit.append(entry(actor, broker, "lead.assign", lead, was, is, origin(origin)));
+          return view(actor, lead);
+        });
+  }
+
+  @Override
+  public void delete(Actor actor, BrokerId brokerId, LeadId id, Origin origin) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    LeadAccess.requireManager(actor, "eliminar leads.");
+    unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          Map<String, Object> before = LeadEdits.summary(lead);
+          Instant now = clock.instant();
+          lead.softDelete(now);
+          leads.save(lead);
+          log(actor, lead, ActivityType.LEAD_DELETED, Map.of(), now);
+          audit.append(
+              entry(
+                  actor,
+                  broker,
+                  "lead.delete",
+                  lead,
+                  before,
+                  Map.of("deleted", true),
+                  origin(origin)));
+        });
+  }
+
+  @Override
+  public LeadPage list(Actor actor, LeadQuery query) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(query, "query");
+    var after = LeadCursors.decode(query.cursor(), query.sort());
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, query.brokerId(), brokers);
+          List<Lead> found =
+              search.search(
+                  broker,
+                  new LeadSearch(
+                      query.status(),
+                      query.stage(),
+                      query.minScore(),
+                      query.maxScore(),
+                      query.assignedTo(),
+                      query.unassignedOnly(),
+                      query.channel(),
+                      searchText(query.text()),
+                      query.createdFrom(),
+                      query.createdTo(),
+                      actor.role() == Role.AGENT ? actor.userId() : null,
+                      query.sort(),
+                      after,
+                      query.limit() + 1));
+          boolean more = found.size() > query.limit();
+          List<Lead> page = more ? found.subList(0, query.limit()) : found;
+          String next = more ? LeadCursors.encode(query.sort(), page.get(page.size() - 1)) : null;
+          if (actor.isSuperadmin()) {
+            audit.append(
+                entry(
+                    actor,
+                    broker,
+                    "lead.list",
+                    null,
+                    null,
+                    Map.of("count", page.size()),
+                    query.origin()));
+          }
+          return new LeadPage(page.stream().map(lead -> view(actor, lead)).toList(), next);
+        });
+  }
+
+  @Override
+  public List<ActivityEntry> activity(
+      Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new InvalidValueException(
+          "lead.invalid", "limit debe estar entre 1 y " + MAX_PAGE_SIZE + ".");
+    }
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          if (actor.isSuperadmin()) {
+            audit.append(entry(actor, broker, "lead.activity", lead, null, null, origin(origin)));
+          }
+          return activity.findByLead(broker, lead.id(), limit);
+        });
+  }
+
+  /**
+   * Applies an assignment change under the role rules: an ADMIN assigns to any active user of the
+   * broker; an AGENT may only claim an unassigned lead or give back their own.
+   */
+  private void reassign(Actor actor, BrokerId broker, Lead lead, UserId assignee, Instant now) {
+    if (Objects.equals(assignee, lead.assignedTo())) {
+      return;
+    }
+    if (actor.role() == Role.AGENT) {
+      boolean claim =
+          assignee != null && assignee.equals(actor.userId()) && lead.assignedTo() == null;
+      boolean giveBack = assignee == null && actor.userId().equals(lead.assignedTo());
+      if (!claim && !giveBack) {
+        throw new PermissionDeniedException(
+            "Un agente solo puede tomar un lead sin asignar o devolver uno propio.");
+      }
+      lead.assignTo(assignee, now);
+      return;
+    }
+    lead.assignTo(assignee == null ? null : edits.assignable(broker, assignee), now);
+  }
+
+  private void logChanges(
+      Actor actor,
+      Lead lead,
+      Map<String, Object> before,
+      Map<String, Object> after,
+      List<String> changedFacts,
+      UserId assigneeBefore,
+      Instant now) {
+    List<String> fields =
+        before.keySet().stream()
+            .filter(key -> !key.equals("facts") && !key.equals("assignedTo"))
+            .filter(key -> !Objects.equals(before.get(key), after.get(key)))
+            .toList();
+    if (!fields.isEmpty()) {
+      log(actor, lead, ActivityType.LEAD_UPDATED, Map.of("fields", fields), now);
+    }
+    if (!changedFacts.isEmpty()) {
+      log(actor, lead, ActivityType.FACTS_UPDATED, Map.of("fields", changedFacts), now);
+    }
+    if (!Objects.equals(assigneeBefore, lead.assignedTo())) {
+      log(actor, lead, ActivityType.ASSIGNED, assignment(assigneeBefore, lead.assignedTo()), now);
+    }
+  }
+
+  private static Map<String, Object> assignment(UserId from, UserId to) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", from == null ? null : from.value().toString());
+    details.put("to", to == null ? null : to.value().toString());
+    return details;
+  }
+
+  /**
+   * The list's search text: a phone fragment keeps only its digits ({@code 9 8765 43} finds {@code
+   * +56987654321}); anything else is searched as typed.
+   */
+  static String searchText(String text) {
+    if (text == null) {
+      return null;
+    }
+    if (PHONE_FRAGMENT.matcher(text).matches()) {
+      return text.replaceAll("\\D", "");
+    }
+    return text;
+  }
+
+  private void log(Actor actor, Lead lead, ActivityType type, Map<String, ?> details, Instant now) {
+    activity.append(
+        ActivityEntry.record(
+            lead.brokerId(), lead.id(), type, details, ActorType.USER, actor.userId(), now));
+  }
+
+  private static LeadView view(Actor actor, Lead lead) {
+    return LeadView.of(lead, LeadAccess.seesSensitive(actor, lead));
+  }
+
+  private static Origin origin(Origin origin) {
+    return origin == null ? Origin.SYSTEM : origin;
+  }
+
+  private AuditEntry entry(
+      Actor actor,
+      BrokerId broker,
+      String action,
+      Lead lead,
+      Map<String, ?> before,
+      Map<String, ?> after,
+      Origin origin) {
+    return AuditEntry.record(
+        broker,
+        actor.userId(),
+        action,
+        "lead",
+        lead == null ? null : lead.id().value().toString(),
+        before,
+        after,
+        origin.ip(),
+        origin.requestId(),
+        clock.instant());
+  }
+}
