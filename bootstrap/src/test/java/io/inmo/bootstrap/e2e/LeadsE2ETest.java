@@ -608,6 +608,43 @@ class LeadsE2ETest {
     assertThat(csv).contains(",+56922223333,");
   }
 
+  @Test
+  void givenSuperadmin_whenReadingABrokersLeads_thenBrokerMustBeNamedAndEveryReadIsAudited()
+      throws Exception {
+    Broker broker = register("Corredora Supervisada");
+    String id = createLead(broker.token(), Map.of("name", "Francisca Herrera", "phone", "9 4321 8765"));
+    var platform = inmo.firstAdmin().orElseThrow();
+    String root =
+        json(
+                api.post(
+                    "/api/v1/auth/login",
+                    Map.of("email", platform.email().value(), "password", platform.password())))
+            .get("accessToken")
+            .asText();
+
+    assertProblem(api.get("/api/v1/leads", root), 400, "lead.broker_required");
+    assertProblem(
+        api.get("/api/v1/leads?brokerId=" + UUID.randomUUID(), root), 404, "broker.not_found");
+    JsonNode list = json(api.get("/api/v1/leads?brokerId=" + broker.id(), root));
+    JsonNode lead = json(api.get("/api/v1/leads/" + id + "?brokerId=" + broker.id(), root));
+
+    assertThat(names(list)).containsExactly("Francisca Herrera");
+    assertThat(lead.get("phone").asText()).isEqualTo("+56943218765");
+    assertThat(
+            sql.count(
+                "SELECT count(*) FROM audit_logs WHERE broker_id = ?::uuid"
+                    + " AND action IN ('lead.list', 'lead.read')",
+                broker.id()))
+        .isEqualTo(2);
+    // the broker's own staff reading is not a platform access: not audited as one
+    json(api.get("/api/v1/leads", broker.token()));
+    assertThat(
+            sql.count(
+                "SELECT count(*) FROM audit_logs WHERE broker_id = ?::uuid AND action = 'lead.list'",
+                broker.id()))
+        .isEqualTo(1);
+  }
+
   // ---- helpers ----
 
   private record Broker(String id, String adminId, String token, String suffix) {}
