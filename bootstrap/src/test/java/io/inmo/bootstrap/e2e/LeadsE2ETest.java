@@ -612,13 +612,13 @@ class LeadsE2ETest {
   void givenSuperadmin_whenReadingABrokersLeads_thenBrokerMustBeNamedAndEveryReadIsAudited()
       throws Exception {
     Broker broker = register("Corredora Supervisada");
-    String id = createLead(broker.token(), Map.of("name", "Francisca Herrera", "phone", "9 4321 8765"));
+    String id =
+        createLead(broker.token(), Map.of("name", "Francisca Herrera", "phone", "9 4321 8765"));
     var platform = inmo.firstAdmin().orElseThrow();
     String root =
-        json(
-                api.post(
-                    "/api/v1/auth/login",
-                    Map.of("email", platform.email().value(), "password", platform.password())))
+        json(api.post(
+                "/api/v1/auth/login",
+                Map.of("email", platform.email().value(), "password", platform.password())))
             .get("accessToken")
             .asText();
 

@@ -5,6 +5,7 @@ import io.inmo.adapters.rest.auth.Callers;
 import io.inmo.adapters.rest.lead.LeadJson.FactsInput;
 import io.inmo.adapters.rest.lead.LeadJson.LeadResponse;
 import io.inmo.adapters.rest.problem.BadRequestException;
+import io.inmo.adapters.rest.problem.Ids;
 import io.inmo.adapters.rest.problem.Requests;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase.ImportReport;
@@ -22,7 +23,6 @@ import io.inmo.domain.lead.IdentityChannel;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.lead.LeadStatus;
 import io.inmo.domain.pipeline.PipelineStage;
-import io.inmo.domain.shared.NotFoundException;
 import io.inmo.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -64,7 +64,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -500,34 +499,16 @@ public class LeadsResource {
   }
 
   private static UserId userId(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return new UserId(UUID.fromString(value.strip()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + " no es un identificador de usuario válido");
-    }
+    return Ids.userId(name, value);
   }
 
   private static BrokerId brokerId(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return new BrokerId(UUID.fromString(value.strip()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("brokerId no es un identificador válido");
-    }
+    return Ids.brokerId(value);
   }
 
   /** A malformed id cannot name a lead: the same 404 as an unknown one. */
   private static LeadId leadId(String value) {
-    try {
-      return new LeadId(UUID.fromString(value));
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("lead.not_found", "El lead no existe.");
-    }
+    return Ids.pathId(value, LeadId::new, "lead.not_found", "El lead no existe.");
   }
 
   private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package io.inmo.adapters.rest.user;
 
 import io.inmo.adapters.rest.auth.Callers;
+import io.inmo.adapters.rest.problem.Ids;
 import io.inmo.adapters.rest.problem.Requests;
 import io.inmo.application.port.in.identity.ManageUsersUseCase;
 import io.inmo.application.port.in.identity.ManageUsersUseCase.NewUser;
@@ -8,7 +9,6 @@ import io.inmo.application.port.in.identity.ManageUsersUseCase.UserChanges;
 import io.inmo.application.port.in.identity.UserView;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.shared.Email;
-import io.inmo.domain.shared.NotFoundException;
 import io.inmo.domain.user.Role;
 import io.inmo.domain.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * REST adapter for a broker's staff accounts (§15 {@code /api/v1/users}); who may do what is
@@ -154,14 +153,7 @@ public class UsersResource {
   }
 
   private static BrokerId brokerId(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return new BrokerId(UUID.fromString(value.strip()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("brokerId no es un identificador válido");
-    }
+    return Ids.brokerId(value);
   }
 
   private static Role role(String value) {
@@ -177,10 +169,6 @@ public class UsersResource {
 
   /** A malformed id cannot name a user: the same 404 as an unknown one. */
   private static UserId userId(String value) {
-    try {
-      return new UserId(UUID.fromString(value));
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("user.not_found", "El usuario no existe.");
-    }
+    return Ids.pathId(value, UserId::new, "user.not_found", "El usuario no existe.");
   }
 }

@@ -11,6 +11,7 @@ import io.inmo.application.port.out.UserRepository;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
 import io.inmo.application.security.PermissionDeniedException;
+import io.inmo.application.service.BrokerScopes;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.shared.DomainException;
@@ -237,21 +238,12 @@ public final class UserManagementService implements ManageUsersUseCase {
 
   /** The broker the call is about: the caller's own, or for a SUPERADMIN the one named. */
   private BrokerId targetBroker(Actor actor, BrokerId requested) {
-    if (actor.isSuperadmin()) {
-      if (requested == null) {
-        throw new InvalidValueException(
-            "user.broker_required", "Indica la corredora (brokerId) cuyos usuarios administras.");
-      }
-      return brokers
-          .findById(requested)
-          .map(broker -> broker.id())
-          .orElseThrow(() -> new NotFoundException("broker.not_found", "La corredora no existe."));
-    }
-    if (requested != null && !requested.equals(actor.brokerId())) {
-      // another tenant is indistinguishable from a broker that does not exist
-      throw new NotFoundException("broker.not_found", "La corredora no existe.");
-    }
-    return actor.brokerId();
+    return BrokerScopes.target(
+        actor,
+        requested,
+        brokers,
+        "user.broker_required",
+        "Indica la corredora (brokerId) cuyos usuarios administras.");
   }
 
   private static void requireManager(Actor actor) {

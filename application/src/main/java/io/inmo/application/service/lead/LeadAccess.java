@@ -4,10 +4,10 @@ import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.PermissionDeniedException;
+import io.inmo.application.service.BrokerScopes;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.lead.Lead;
 import io.inmo.domain.lead.LeadId;
-import io.inmo.domain.shared.InvalidValueException;
 import io.inmo.domain.shared.NotFoundException;
 import io.inmo.domain.user.Role;
 
@@ -23,20 +23,12 @@ final class LeadAccess {
 
   /** The broker the call is about: the caller's own, or for a SUPERADMIN the one named. */
   static BrokerId broker(Actor actor, BrokerId requested, BrokerRepository brokers) {
-    if (actor.isSuperadmin()) {
-      if (requested == null) {
-        throw new InvalidValueException(
-            "lead.broker_required", "Indica la corredora (brokerId) cuyos leads consultas.");
-      }
-      return brokers
-          .findById(requested)
-          .map(broker -> broker.id())
-          .orElseThrow(() -> new NotFoundException("broker.not_found", "La corredora no existe."));
-    }
-    if (requested != null && !requested.equals(actor.brokerId())) {
-      throw new NotFoundException("broker.not_found", "La corredora no existe.");
-    }
-    return actor.brokerId();
+    return BrokerScopes.target(
+        actor,
+        requested,
+        brokers,
+        "lead.broker_required",
+        "Indica la corredora (brokerId) cuyos leads consultas.");
   }
 
   /** The live lead {@code id} if the caller may see it; 404 otherwise. */
