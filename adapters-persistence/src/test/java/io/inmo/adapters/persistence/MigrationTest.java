@@ -123,9 +123,7 @@ class MigrationTest {
           "campaign_logs_lead_id_idx",
           "voice_calls_lead_id_idx",
           "voice_calls_external_call_id_key",
-          "call_transcripts_voice_call_id_seq_idx",
-          // a GIN trigram index cannot lead with a uuid (no btree_gin); the query adds broker_id
-          "leads_live_search_trgm_idx");
+          "call_transcripts_voice_call_id_seq_idx");
 
   private static DataSource dataSource;
 

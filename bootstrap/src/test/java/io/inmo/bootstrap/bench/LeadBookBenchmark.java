@@ -209,6 +209,8 @@ class LeadBookBenchmark {
         "b", "score range, sort -score", i -> scoreRange(i), LeadBookBenchmark::checkScoreRange);
     measure("c", "q = name fragment", i -> nameFragment(i), LeadBookBenchmark::checkText);
     measure(
+        "c2", "q = one or two letters", i -> shortFragment(i), LeadBookBenchmark::checkShortText);
+    measure(
         "d",
         "q = phone fragment",
         i -> phoneFragment(i, phones),
@@ -237,6 +239,26 @@ class LeadBookBenchmark {
     Files.writeString(out, report, StandardCharsets.UTF_8);
     System.out.println(report);
     System.out.println("[lead-book] report written to " + out.toAbsolutePath());
+    holdDatabase();
+  }
+
+  /**
+   * {@code -Dbench.holdMinutes=N}: keep the seeded database (and Inmo) up for N minutes after the
+   * report, to try plans by hand with psql; Ctrl-C ends it early.
+   */
+  private void holdDatabase() throws InterruptedException {
+    int minutes = Integer.getInteger("bench.holdMinutes", 0);
+    if (minutes > 0) {
+      System.out.println(
+          "[lead-book] holding "
+              + database.jdbcUrl()
+              + " and "
+              + base
+              + " for "
+              + minutes
+              + " min");
+      Thread.sleep(Duration.ofMinutes(minutes));
+    }
   }
 
   // ---- brokers, agents ----
@@ -776,6 +798,19 @@ class LeadBookBenchmark {
         search(null, null, range[0], range[1], null, null, LeadSort.HIGHEST_SCORE, null));
   }
 
+  /** Too short for a trigram: searched without the index (common and rare ones). */
+  private static final String[] SHORT_FRAGMENTS = {"ma", "ez", "jo", "ñu", "xi", "z", "Á"};
+
+  private ListRequest shortFragment(int i) {
+    Broker broker = sampleBroker(i);
+    String q = SHORT_FRAGMENTS[(i / SAMPLE_BROKERS) % SHORT_FRAGMENTS.length];
+    return new ListRequest(
+        broker.token(),
+        "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&limit=" + PAGE,
+        broker,
+        search(null, null, null, null, q, null, LeadSort.NEWEST, null));
+  }
+
   private ListRequest nameFragment(int i) {
     Broker broker = sampleBroker(i);
     String q = NAME_FRAGMENTS[(i / SAMPLE_BROKERS) % NAME_FRAGMENTS.length];
@@ -922,6 +957,15 @@ class LeadBookBenchmark {
   private static void checkText(ListRequest request, JsonNode page) {
     List<JsonNode> items = items(page);
     assertThat(items).hasSize(PAGE);
+    for (JsonNode item : items) {
+      assertThat(searchable(item)).contains(fold(request.search().text()));
+    }
+    checkNewestFirst(items);
+  }
+
+  private static void checkShortText(ListRequest request, JsonNode page) {
+    List<JsonNode> items = items(page);
+    assertThat(items).isNotEmpty().hasSizeLessThanOrEqualTo(PAGE);
     for (JsonNode item : items) {
       assertThat(searchable(item)).contains(fold(request.search().text()));
     }

@@ -16,10 +16,14 @@ import java.util.Objects;
 /**
  * Persistence adapter: the lead list as one native query per page, built from the filters given, so
  * that PostgreSQL can use the partial list indexes of {@code 0005-lead-search.sql}: every list
- * index leads with {@code broker_id} and ends with the keyset order, and text search goes through
- * the trigram index on {@code inmo_lead_search_text(name, phone, email)}.
+ * index leads with {@code broker_id} and ends with the keyset order, and a text fragment of three
+ * characters or more goes through the GIN index on {@code (broker_id, search_text)}, the stored
+ * folded name, phone and e-mail.
  */
 public final class JpaLeadSearchRepository implements LeadSearchRepository {
+  /** The shortest fragment with a trigram for the search index to look up. */
+  private static final int TRIGRAM = 3;
+
   private final JpaUnitOfWork unitOfWork;
   private final FieldCodec codec;
 
@@ -98,10 +102,15 @@ public final class JpaLeadSearchRepository implements LeadSearchRepository {
       params.put("channel", search.channel().apiValue());
     }
     if (search.text() != null) {
-      sql.append(
-          " and inmo_lead_search_text(l.name, l.phone, l.email)"
-              + " like '%' || inmo_fold(:text) || '%'");
-      params.put("text", escapeLike(search.text()));
+      if (search.text().codePointCount(0, search.text().length()) >= TRIGRAM) {
+        sql.append(" and l.search_text like '%' || inmo_fold(:text) || '%'");
+        params.put("text", escapeLike(search.text()));
+      } else {
+        // no trigram in one or two characters: a LIKE would make the GIN index read all of
+        // itself (seconds at a million leads); strpos walks the broker's list order instead
+        sql.append(" and strpos(l.search_text, inmo_fold(:text)) > 0");
+        params.put("text", search.text());
+      }
     }
     if (search.createdFrom() != null) {
       sql.append(" and l.created_at >= :createdFrom");

@@ -107,6 +107,45 @@ class JpaLeadSearchRepositoryTest {
   }
 
   @Test
+  void givenOneOrTwoCharacters_whenSearched_thenMatchedWithoutTheTrigramIndex() {
+    assertThat(names(query("uÑ", null, null, null, LeadSort.NEWEST, null, 50)))
+        .containsExactly("Catalina Muñoz");
+    assertThat(names(query("DÍ", null, null, null, LeadSort.NEWEST, null, 50)))
+        .containsExactly("Tomás Díaz");
+    assertThat(names(query("%", null, null, null, LeadSort.NEWEST, null, 50))).isEmpty();
+    assertThat(names(query("_", null, null, null, LeadSort.NEWEST, null, 50))).isEmpty();
+  }
+
+  @Test
+  void givenLeadRenamed_whenSearched_thenTheStoredSearchTextFollows() {
+    JpaLeadRepository leads = new JpaLeadRepository(unitOfWork, new SealingFieldCodec());
+    Lead lead = Lead.capture(broker, ChannelIdentity.telegram("tg-renombrado"), NOW);
+    lead.rename("Ignacio Valdés", NOW);
+    unitOfWork.inTransaction(() -> leads.save(lead));
+    assertThat(names(query("valdes", null, null, null, LeadSort.NEWEST, null, 50)))
+        .containsExactly("Ignacio Valdés");
+
+    try {
+      unitOfWork.inTransaction(
+          () -> {
+            Lead stored = leads.findById(broker, lead.id()).orElseThrow();
+            stored.rename("Ignacio Yáñez", NOW.plusSeconds(60));
+            leads.save(stored);
+          });
+      assertThat(query("valdes", null, null, null, LeadSort.NEWEST, null, 50)).isEmpty();
+      assertThat(names(query("YANEZ", null, null, null, LeadSort.NEWEST, null, 50)))
+          .containsExactly("Ignacio Yáñez");
+    } finally { // the other tests count this broker's live leads
+      unitOfWork.inTransaction(
+          () -> {
+            Lead stored = leads.findById(broker, lead.id()).orElseThrow();
+            stored.softDelete(NOW.plusSeconds(61));
+            leads.save(stored);
+          });
+    }
+  }
+
+  @Test
   void givenScoreRange_whenSortedByScore_thenPagedWithoutRepeats() {
     List<Lead> first = query(null, 20, 80, null, LeadSort.HIGHEST_SCORE, null, 2);
     Lead last = first.get(1);
