@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -646,6 +651,52 @@ class LeadsE2ETest {
   }
 
   // ---- helpers ----
+
+  @Test
+  void givenSimultaneousEditsOfOneLead_whenTheyRace_thenLosersGet409AndNothingHalfWritten()
+      throws Exception {
+    Broker broker = register("Corredora Concurrida");
+    String id =
+        createLead(broker.token(), Map.of("name", "Rodrigo Fuentes", "phone", "9 5566 7788"));
+    List<String> accepted = new ArrayList<>();
+    int conflicts = 0;
+    for (int round = 0; round < 10 && conflicts == 0; round++) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+      List<String> tried = new ArrayList<>();
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int n = 0; n < 8; n++) {
+          String name = "Rodrigo Fuentes " + round + "-" + n;
+          tried.add(name);
+          futures.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return patch("/api/v1/leads/" + id, Map.of("name", name), broker.token());
+                  }));
+        }
+        start.countDown();
+        for (int n = 0; n < futures.size(); n++) {
+          HttpResponse<String> response = futures.get(n).get(30, TimeUnit.SECONDS);
+          if (response.statusCode() == 200) {
+            accepted.add(tried.get(n));
+          } else {
+            assertProblem(response, 409, "conflict.concurrent_change");
+            conflicts++;
+          }
+        }
+      }
+    }
+
+    assertThat(conflicts).as("some of 8 simultaneous edits lose the race").isPositive();
+    JsonNode lead = json(api.get("/api/v1/leads/" + id, broker.token()));
+    assertThat(accepted).contains(lead.get("name").asText());
+    // one activity entry per accepted edit, none for the rolled-back ones
+    JsonNode activity =
+        json(api.get("/api/v1/leads/" + id + "/activity?limit=200", broker.token()));
+    assertThat(types(activity).stream().filter(type -> !type.equals("lead_created")).count())
+        .isEqualTo(accepted.size());
+  }
 
   private record Broker(String id, String adminId, String token, String suffix) {}
 

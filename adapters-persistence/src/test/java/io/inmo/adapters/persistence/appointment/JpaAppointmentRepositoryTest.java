@@ -8,6 +8,7 @@ import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.appointment.Appointment;
 import io.inmo.domain.appointment.AppointmentConflictException;
 import io.inmo.domain.appointment.AppointmentId;
@@ -128,6 +129,8 @@ class JpaAppointmentRepositoryTest {
     stale.cancel("Cliente desistió", NOW.plusSeconds(20));
 
     assertThatThrownBy(() -> save(stale))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(visit.id().toString())
         .hasMessageContaining("version 0");

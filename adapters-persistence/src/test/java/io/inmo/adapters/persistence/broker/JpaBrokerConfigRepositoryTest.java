@@ -9,6 +9,7 @@ import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.SealingFieldCodec;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
@@ -462,6 +463,8 @@ class JpaBrokerConfigRepositoryTest {
     save(first.withAgentsSeeUnassigned(false, NOW.plusSeconds(10)));
 
     assertThatThrownBy(() -> save(stale.withQualification(2_000_000L, 1_000_000L, 0L, true, NOW)))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(first.id().toString())
         .hasMessageContaining("version 0");
@@ -490,11 +493,17 @@ class JpaBrokerConfigRepositoryTest {
 
     assertThatThrownBy(
             () -> save(stalePrompt.withSettings("Antonia", null, null, null, "es-CL", true, NOW)))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class);
     assertThatThrownBy(
             () -> save(staleVoice.withCalling(LocalTime.of(8, 0), LocalTime.of(21, 0), 1, NOW)))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class);
     assertThatThrownBy(() -> save(staleChat.withTiming(0, 15, NOW)))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class);
 
     assertThat(read(() -> repository.findPromptConfig(broker)).orElseThrow().agentName())

@@ -8,6 +8,7 @@ import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.broker.Broker;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerMother;
@@ -211,6 +212,8 @@ class JpaBrokerRepositoryTest {
     stale.deactivate(NOW.plusSeconds(20));
 
     assertThatThrownBy(() -> save(stale))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(broker.id().toString())
         .hasMessageContaining("version 0");

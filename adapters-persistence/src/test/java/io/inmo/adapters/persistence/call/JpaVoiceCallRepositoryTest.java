@@ -10,6 +10,7 @@ import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.PersistenceErrors;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.call.CallStatus;
 import io.inmo.domain.call.Speaker;
@@ -296,6 +297,8 @@ class JpaVoiceCallRepositoryTest {
     stale.recordTranscript(VoiceCallMother.transcript(), null, NOW.plusSeconds(20));
 
     assertThatThrownBy(() -> save(stale))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(call.id().toString())
         .hasMessageContaining("version 0");
@@ -337,7 +340,7 @@ class JpaVoiceCallRepositoryTest {
 
       assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
-          .hasCauseInstanceOf(OptimisticLockException.class);
+          .hasCauseInstanceOf(ConcurrentChangeException.class);
     } finally {
       executor.shutdownNow();
     }

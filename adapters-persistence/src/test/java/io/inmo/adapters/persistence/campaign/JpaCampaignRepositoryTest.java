@@ -10,6 +10,7 @@ import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.campaign.Campaign;
 import io.inmo.domain.campaign.CampaignChannel;
@@ -276,6 +277,8 @@ class JpaCampaignRepositoryTest {
     stale.replaceSteps(List.of(), NOW.plusSeconds(20));
 
     assertThatThrownBy(() -> save(stale))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(campaign.id().toString())
         .hasMessageContaining("version 0");
@@ -319,7 +322,7 @@ class JpaCampaignRepositoryTest {
 
       assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
-          .hasCauseInstanceOf(OptimisticLockException.class);
+          .hasCauseInstanceOf(ConcurrentChangeException.class);
     } finally {
       executor.shutdownNow();
     }

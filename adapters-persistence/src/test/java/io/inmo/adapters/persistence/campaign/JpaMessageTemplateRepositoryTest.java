@@ -8,6 +8,7 @@ import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.campaign.AgentType;
 import io.inmo.domain.campaign.MessageTemplate;
@@ -155,6 +156,8 @@ class JpaMessageTemplateRepositoryTest {
     stale.edit("Saludo perdedor", TemplateChannel.WHATSAPP, "Hola", AgentType.SALES, NOW);
 
     assertThatThrownBy(() -> save(stale))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(greeting.id().toString())
         .hasMessageContaining("version 0");

@@ -9,6 +9,7 @@ import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.SealingFieldCodec;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.lead.ChannelIdentity;
 import io.inmo.domain.lead.CloseReason;
@@ -503,6 +504,8 @@ class JpaLeadRepositoryTest {
         LeadFacts.builder().operation(Fact.of(Operation.RENT, "m-9")).build(), NOW.plusSeconds(20));
 
     assertThatThrownBy(() -> save(stale))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(lead.id().toString())
         .hasMessageContaining("version 0");
@@ -537,6 +540,8 @@ class JpaLeadRepositoryTest {
                       mine.changeNotes("Busca casa con patio en La Florida", NOW.plusSeconds(20));
                       repository.save(mine);
                     }))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class);
 
     Lead stored = find(ANDES, lead.id()).orElseThrow();

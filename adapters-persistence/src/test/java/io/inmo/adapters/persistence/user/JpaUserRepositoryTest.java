@@ -8,6 +8,7 @@ import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.TimeMother;
@@ -236,6 +237,8 @@ class JpaUserRepositoryTest {
     stale.deactivate(NOW.plusSeconds(20));
 
     assertThatThrownBy(() -> save(stale))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class)
         .hasMessageContaining(user.id().toString())
         .hasMessageContaining("version 0");
@@ -268,6 +271,8 @@ class JpaUserRepositoryTest {
                       mine.rename("Fernanda Ríos Lagos", NOW.plusSeconds(20));
                       repository.save(mine);
                     }))
+        .isInstanceOf(ConcurrentChangeException.class)
+        .cause()
         .isInstanceOf(OptimisticLockException.class);
 
     User stored = find(user.id()).orElseThrow();

@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * Outbound port: runs a piece of work atomically (one database transaction); nested calls join the
- * outer unit of work, and a {@link RuntimeException} rolls everything back and is rethrown.
+ * outer unit of work, and a {@link RuntimeException} rolls everything back and is rethrown. When
+ * the unit lost a race with another writer, what is thrown is a {@link ConcurrentChangeException}.
  */
 public interface UnitOfWorkPort {
 
