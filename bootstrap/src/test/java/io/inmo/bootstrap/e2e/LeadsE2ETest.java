@@ -542,7 +542,7 @@ class LeadsE2ETest {
         api.postBytes(
             "/api/v1/leads/import",
             "text/csv",
-            "nombre,celular\nAna,912345678\n".getBytes(StandardCharsets.UTF_8),
+            "apodo,signo zodiacal\nAnita,Leo\n".getBytes(StandardCharsets.UTF_8),
             broker.token()),
         400,
         "lead.import_header");
@@ -598,6 +598,44 @@ class LeadsE2ETest {
     assertThat(paula.get("facts").get("propertyType").asText()).isEqualTo("house");
     assertThat(paula.get("facts").get("operation").asText()).isEqualTo("rent");
     assertThat(paula.get("facts").get("financing").asText()).isEqualTo("cash");
+  }
+
+  @Test
+  void givenSpreadsheetWithSpanishHeaders_whenImported_thenColumnsRecognised() throws Exception {
+    Broker broker = register("Corredora Castellana");
+    String planilla =
+        "\uFEFFNombre;Teléfono;Correo electrónico;Comuna;Presupuesto;Moneda;Renta líquida;DICOM\n"
+            + "Ignacio Valdés;9 7654 3210;ignacio.valdes@gmail.com;Ñuñoa;4500;UF;1800000;limpio\n";
+    HttpResponse<String> imported =
+        api.postBytes(
+            "/api/v1/leads/import",
+            "text/csv",
+            planilla.getBytes(StandardCharsets.UTF_8),
+            broker.token());
+
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    JsonNode report = json(imported);
+    assertThat(report.get("created").asInt()).as(report.toString()).isEqualTo(1);
+    JsonNode lead =
+        json(
+            api.get(
+                "/api/v1/leads/" + report.get("lines").get(0).get("leadId").asText(),
+                broker.token()));
+    assertThat(lead.get("name").asText()).isEqualTo("Ignacio Valdés");
+    assertThat(lead.get("phone").asText()).isEqualTo("+56976543210");
+    assertThat(lead.get("email").asText()).isEqualTo("ignacio.valdes@gmail.com");
+    assertThat(lead.get("facts").get("location").asText()).isEqualTo("Ñuñoa");
+    assertThat(lead.get("facts").get("dicomStatus").asText()).isEqualTo("clean");
+
+    assertProblem(
+        api.postBytes(
+            "/api/v1/leads/import",
+            "text/csv",
+            "Nombre;Teléfono;Signo zodiacal\nAna;9 1111 2222;Leo\n"
+                .getBytes(StandardCharsets.UTF_8),
+            broker.token()),
+        400,
+        "lead.import_header");
   }
 
   @Test

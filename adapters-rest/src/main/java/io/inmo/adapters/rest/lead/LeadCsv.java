@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,9 +27,10 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * CSV syntax for lead import and export, with Apache Commons CSV. Reads what spreadsheets write: a
  * UTF-8 byte-order mark, comma or semicolon separators (Excel in Spanish saves with {@code ;}),
- * quoted fields spanning lines; header names are matched ignoring case. Writes RFC 4180 with a
- * byte-order mark so Excel shows ñ and accents, and defuses cells a spreadsheet would run as a
- * formula.
+ * quoted fields spanning lines; header names are matched ignoring case, accents and separators, in
+ * English (our export) or in Spanish ("Teléfono", "Correo", "Comuna", "Presupuesto"). Writes RFC
+ * 4180 with a byte-order mark so Excel shows ñ and accents, and defuses cells a spreadsheet would
+ * run as a formula.
  */
 final class LeadCsv {
   static final String MEDIA_TYPE = "text/csv";
@@ -53,7 +55,85 @@ final class LeadCsv {
           "updatedAt",
           "lastContactedAt");
 
+  /**
+   * Header names a Chilean broker's spreadsheet uses for our columns, compared after {@link
+   * #headerKey} (so "Teléfono", "TELEFONO" and "teléfono móvil" → "telefonomovil" all work).
+   */
+  private static final Map<String, String> SPANISH_HEADERS =
+      Map.ofEntries(
+          Map.entry("nombre", "name"),
+          Map.entry("nombrecompleto", "name"),
+          Map.entry("nombreyapellido", "name"),
+          Map.entry("cliente", "name"),
+          Map.entry("telefono", "phone"),
+          Map.entry("telefonomovil", "phone"),
+          Map.entry("fono", "phone"),
+          Map.entry("celular", "phone"),
+          Map.entry("movil", "phone"),
+          Map.entry("whatsapp", "phone"),
+          Map.entry("correo", "email"),
+          Map.entry("correoelectronico", "email"),
+          Map.entry("mail", "email"),
+          Map.entry("estado", "status"),
+          Map.entry("puntaje", "score"),
+          Map.entry("etapa", "stage"),
+          Map.entry("asignadoa", "assignedTo"),
+          Map.entry("etiquetas", "tags"),
+          Map.entry("notas", "notes"),
+          Map.entry("comentarios", "notes"),
+          Map.entry("observaciones", "notes"),
+          Map.entry("comuna", "location"),
+          Map.entry("ubicacion", "location"),
+          Map.entry("sector", "location"),
+          Map.entry("operacion", "operation"),
+          Map.entry("tipodeoperacion", "operation"),
+          Map.entry("tipodepropiedad", "propertyType"),
+          Map.entry("tipopropiedad", "propertyType"),
+          Map.entry("tipodeinmueble", "propertyType"),
+          Map.entry("dormitorios", "bedrooms"),
+          Map.entry("habitaciones", "bedrooms"),
+          Map.entry("banos", "bathrooms"),
+          Map.entry("estacionamientos", "parking"),
+          Map.entry("presupuesto", "budget"),
+          Map.entry("moneda", "budgetCurrency"),
+          Map.entry("ingresomensual", "monthlyIncome"),
+          Map.entry("renta", "monthlyIncome"),
+          Map.entry("rentaliquida", "monthlyIncome"),
+          Map.entry("sueldo", "monthlyIncome"),
+          Map.entry("dicom", "dicomStatus"),
+          Map.entry("deuda", "debtAmount"),
+          Map.entry("montodeuda", "debtAmount"),
+          Map.entry("plazo", "timeline"),
+          Map.entry("interes", "interestLevel"),
+          Map.entry("financiamiento", "financing"),
+          Map.entry("fechadecreacion", "createdAt"),
+          Map.entry("ultimocontacto", "lastContactedAt"));
+
+  /** Our column names and the Spanish ones, by {@link #headerKey}. */
+  private static final Map<String, String> HEADERS = headers();
+
   private LeadCsv() {}
+
+  private static Map<String, String> headers() {
+    Map<String, String> headers = new HashMap<>();
+    LeadTransferUseCase.COLUMNS.forEach(column -> headers.put(headerKey(column), column));
+    SPANISH_HEADERS.forEach(
+        (spanish, column) -> {
+          if (!LeadTransferUseCase.COLUMNS.contains(column)) {
+            throw new IllegalStateException("no column " + column);
+          }
+          headers.put(spanish, column);
+        });
+    return Map.copyOf(headers);
+  }
+
+  /** Lower case, accents, spaces, dots, dashes and underscores dropped: "E-mail" → "email". */
+  static String headerKey(String name) {
+    String folded =
+        Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
+    return folded.replaceAll("[\\s._\\-]", "");
+  }
 
   /**
    * The lines of an import file after its header; the header is checked at once (400 {@code
@@ -94,13 +174,11 @@ final class LeadCsv {
   }
 
   private static List<String> header(CSVRecord record) {
-    Map<String, String> known = new HashMap<>();
-    LeadTransferUseCase.COLUMNS.forEach(c -> known.put(c.toLowerCase(Locale.ROOT), c));
     List<String> header = new ArrayList<>();
     Set<String> unknown = new LinkedHashSet<>();
     Set<String> seen = new LinkedHashSet<>();
     for (String raw : record) {
-      String name = known.get(raw.strip().toLowerCase(Locale.ROOT));
+      String name = HEADERS.get(headerKey(raw));
       if (name == null) {
         unknown.add(raw.strip());
         name = raw;
@@ -117,7 +195,8 @@ final class LeadCsv {
               + String.join(", ", unknown)
               + ". Columnas válidas: "
               + String.join(", ", LeadTransferUseCase.COLUMNS)
-              + ".");
+              + " (también en castellano: nombre, teléfono, correo, comuna, presupuesto, moneda,"
+              + " renta, dicom, deuda, …).");
     }
     if (!seen.contains("name") && !seen.contains("phone") && !seen.contains("email")) {
       throw new BadRequestException(
