@@ -106,6 +106,7 @@ public final class InmoApplication extends ResourceConfig {
             out.leadSearch(),
             out.users(),
             out.brokers(),
+            out.brokerConfigs(),
             out.activity(),
             out.audit(),
             out.phones(),

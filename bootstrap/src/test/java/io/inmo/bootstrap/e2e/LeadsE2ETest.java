@@ -150,6 +150,55 @@ class LeadsE2ETest {
   }
 
   @Test
+  void givenBrokerHidingUnassignedLeads_whenAgentLooks_thenOnlyOwnLeads() throws Exception {
+    Broker broker = register("Corredora Reservada");
+    String camila = createAgent(broker, "Camila Rojas");
+    String camilaToken = login(broker, "Camila Rojas");
+    String own = createLead(broker.token(), Map.of("name", "Lead de Camila", "assignedTo", camila));
+    String free = createLead(broker.token(), Map.of("name", "Lead sin asignar"));
+    assertThat(names(json(api.get("/api/v1/leads", camilaToken))))
+        .containsExactlyInAnyOrder("Lead de Camila", "Lead sin asignar");
+
+    JsonNode config = json(api.get("/api/v1/broker/config/lead", broker.token()));
+    Map<String, Object> hidden = new LinkedHashMap<>();
+    for (String field :
+        List.of(
+            "fieldWeights",
+            "coldMaxScore",
+            "warmMaxScore",
+            "fieldPriority",
+            "requiredProfileFields",
+            "qualifiedIncome",
+            "potentialIncome",
+            "acceptableDebt",
+            "autoCloseNotQualified")) {
+      hidden.put(field, Api.JSON.treeToValue(config.get(field), Object.class));
+    }
+    hidden.put("agentsSeeUnassigned", false);
+    HttpResponse<String> put =
+        api.exchange("PUT", "/api/v1/broker/config/lead", hidden, broker.token());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    assertThat(names(json(api.get("/api/v1/leads", camilaToken))))
+        .containsExactly("Lead de Camila");
+    assertThat(names(json(api.get("/api/v1/leads?assignedTo=none", camilaToken)))).isEmpty();
+    assertThat(names(json(api.get("/api/v1/leads?q=asignar", camilaToken)))).isEmpty();
+    assertProblem(api.get("/api/v1/leads/" + free, camilaToken), 404, "lead.not_found");
+    assertProblem(
+        api.post(
+            "/api/v1/leads/" + free + "/assign",
+            Api.JSON.writeValueAsString(Map.of("assignedTo", camila)),
+            camilaToken),
+        404,
+        "lead.not_found");
+    assertThat(json(api.get("/api/v1/leads/" + own, camilaToken)).get("name").asText())
+        .isEqualTo("Lead de Camila");
+    // the ADMIN still sees the whole book
+    assertThat(names(json(api.get("/api/v1/leads", broker.token()))))
+        .containsExactlyInAnyOrder("Lead de Camila", "Lead sin asignar");
+  }
+
+  @Test
   void givenAgent_whenListingAndEditing_thenOnlyOwnAndUnassignedAndNoForeignSecrets()
       throws Exception {
     Broker broker = register("Corredora Vitacura");

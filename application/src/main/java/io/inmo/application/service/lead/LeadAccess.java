@@ -1,11 +1,13 @@
 package io.inmo.application.service.lead;
 
+import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.PermissionDeniedException;
 import io.inmo.application.service.BrokerScopes;
 import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.broker.BrokerLeadConfig;
 import io.inmo.domain.lead.Lead;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.shared.NotFoundException;
@@ -13,8 +15,8 @@ import io.inmo.domain.user.Role;
 
 /**
  * Who sees which lead (§3): ADMIN and SUPERADMIN the whole broker, an AGENT the leads assigned to
- * them and the unassigned ones. A lead the caller may not see is indistinguishable from one that
- * does not exist.
+ * them and, unless the broker switched it off ({@code agentsSeeUnassigned}), the unassigned ones. A
+ * lead the caller may not see is indistinguishable from one that does not exist.
  */
 final class LeadAccess {
   static final String NOT_FOUND = "lead.not_found";
@@ -31,19 +33,31 @@ final class LeadAccess {
         "Indica la corredora (brokerId) cuyos leads consultas.");
   }
 
-  /** The live lead {@code id} if the caller may see it; 404 otherwise. */
-  static Lead visible(Actor actor, BrokerId broker, LeadId id, LeadRepository leads) {
+  /**
+   * The live lead {@code id} if the caller may see it; 404 otherwise.
+   *
+   * @param agentsSeeUnassigned the broker's switch (lead config): whether its AGENTs see the
+   *     unassigned leads too
+   */
+  static Lead visible(
+      Actor actor, BrokerId broker, LeadId id, LeadRepository leads, boolean agentsSeeUnassigned) {
     return leads
         .findById(broker, id)
         .filter(lead -> !lead.isDeleted())
-        .filter(lead -> canSee(actor, lead))
+        .filter(lead -> canSee(actor, lead, agentsSeeUnassigned))
         .orElseThrow(LeadAccess::notFound);
   }
 
-  static boolean canSee(Actor actor, Lead lead) {
+  static boolean canSee(Actor actor, Lead lead, boolean agentsSeeUnassigned) {
     return actor.role() != Role.AGENT
-        || lead.assignedTo() == null
-        || lead.assignedTo().equals(actor.userId());
+        || (lead.assignedTo() == null && agentsSeeUnassigned)
+        || actor.userId().equals(lead.assignedTo());
+  }
+
+  /** The broker's switch for an AGENT (default on); irrelevant, so true, for everyone else. */
+  static boolean agentsSeeUnassigned(Actor actor, BrokerId broker, BrokerConfigRepository configs) {
+    return actor.role() != Role.AGENT
+        || configs.findLeadConfig(broker).map(BrokerLeadConfig::agentsSeeUnassigned).orElse(true);
   }
 
   /** Income, DICOM and debt: ADMIN, SUPERADMIN and the assigned AGENT. */

@@ -4,6 +4,7 @@ import io.inmo.application.port.in.lead.LeadView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AuditLogRepository;
+import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
@@ -51,6 +52,7 @@ public final class LeadService implements ManageLeadsUseCase {
   private final LeadRepository leads;
   private final LeadSearchRepository search;
   private final BrokerRepository brokers;
+  private final BrokerConfigRepository configs;
   private final ActivityLogRepository activity;
   private final AuditLogRepository audit;
   private final UnitOfWorkPort unitOfWork;
@@ -62,12 +64,14 @@ public final class LeadService implements ManageLeadsUseCase {
       LeadSearchRepository search,
       UserRepository users,
       BrokerRepository brokers,
+      BrokerConfigRepository configs,
       ActivityLogRepository activity,
       AuditLogRepository audit,
       PhoneNumberPort phones,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.leads = Objects.requireNonNull(leads, "leads");
+    this.configs = Objects.requireNonNull(configs, "configs");
     this.search = Objects.requireNonNull(search, "search");
     this.brokers = Objects.requireNonNull(brokers, "brokers");
     this.activity = Objects.requireNonNull(activity, "activity");
@@ -133,7 +137,7 @@ public final class LeadService implements ManageLeadsUseCase {
     return unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
-          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          Lead lead = visible(actor, broker, id);
           if (actor.isSuperadmin()) {
             audit.append(entry(actor, broker, "lead.read", lead, null, null, origin(origin)));
           }
@@ -151,7 +155,7 @@ public final class LeadService implements ManageLeadsUseCase {
     return unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
-          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          Lead lead = visible(actor, broker, id);
           Instant now = clock.instant();
           Map<String, Object> before = LeadEdits.summary(lead);
           LeadFacts factsBefore = lead.facts();
@@ -222,7 +226,7 @@ public final class LeadService implements ManageLeadsUseCase {
     return unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
-          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          Lead lead = visible(actor, broker, id);
           UserId before = lead.assignedTo();
           Instant now = clock.instant();
           reassign(actor, broker, lead, assignee, now);
@@ -248,7 +252,7 @@ public final class LeadService implements ManageLeadsUseCase {
     unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
-          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          Lead lead = visible(actor, broker, id);
           Map<String, Object> before = LeadEdits.summary(lead);
           Instant now = clock.instant();
           lead.softDelete(now);
@@ -274,6 +278,15 @@ public final class LeadService implements ManageLeadsUseCase {
     return unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, query.brokerId(), brokers);
+          UserId assignedTo = query.assignedTo();
+          if (!LeadAccess.agentsSeeUnassigned(actor, broker, configs)) {
+            // only their own leads: asking for others' or for the unassigned ones finds nothing
+            if (query.unassignedOnly()
+                || (assignedTo != null && !assignedTo.equals(actor.userId()))) {
+              return new LeadPage(List.of(), null);
+            }
+            assignedTo = actor.userId();
+          }
           List<Lead> found =
               search.search(
                   broker,
@@ -282,7 +295,7 @@ public final class LeadService implements ManageLeadsUseCase {
                       query.stage(),
                       query.minScore(),
                       query.maxScore(),
-                      query.assignedTo(),
+                      assignedTo,
                       query.unassignedOnly(),
                       query.channel(),
                       searchText(query.text()),
@@ -322,7 +335,7 @@ public final class LeadService implements ManageLeadsUseCase {
     return unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
-          Lead lead = LeadAccess.visible(actor, broker, id, leads);
+          Lead lead = visible(actor, broker, id);
           if (actor.isSuperadmin()) {
             audit.append(entry(actor, broker, "lead.activity", lead, null, null, origin(origin)));
           }
@@ -401,6 +414,11 @@ public final class LeadService implements ManageLeadsUseCase {
     activity.append(
         ActivityEntry.record(
             lead.brokerId(), lead.id(), type, details, ActorType.USER, actor.userId(), now));
+  }
+
+  private Lead visible(Actor actor, BrokerId broker, LeadId id) {
+    return LeadAccess.visible(
+        actor, broker, id, leads, LeadAccess.agentsSeeUnassigned(actor, broker, configs));
   }
 
   private static LeadView view(Actor actor, Lead lead) {
