@@ -15,6 +15,7 @@ import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
 import io.inmo.adapters.persistence.lead.JpaLeadRepository;
 import io.inmo.adapters.persistence.lead.JpaLeadSearchRepository;
+import io.inmo.adapters.persistence.notification.JpaNotificationStore;
 import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
 import io.inmo.adapters.persistence.ratelimit.RedisRateLimiter;
 import io.inmo.adapters.persistence.session.JpaRefreshTokenRepository;
@@ -129,6 +130,7 @@ public final class Inmo implements AutoCloseable {
 
     JpaUnitOfWork unitOfWork = jpa.unitOfWork();
     AesGcmFieldCodec fieldCodec = new AesGcmFieldCodec(encryptionKey());
+    JpaNotificationStore notifications = new JpaNotificationStore(unitOfWork);
     SecondaryAdapters adapters =
         new SecondaryAdapters(
             health,
@@ -141,6 +143,8 @@ public final class Inmo implements AutoCloseable {
             new JpaLeadRepository(unitOfWork, fieldCodec),
             new JpaLeadSearchRepository(unitOfWork, fieldCodec),
             new JpaActivityLogRepository(unitOfWork),
+            notifications,
+            notifications,
             new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),

@@ -6,6 +6,7 @@ import io.inmo.adapters.rest.broker.AdminBrokersResource;
 import io.inmo.adapters.rest.broker.BrokerResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.lead.LeadsResource;
+import io.inmo.adapters.rest.notification.NotificationsResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
 import io.inmo.adapters.rest.user.UsersResource;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
@@ -21,6 +22,7 @@ import io.inmo.application.port.in.identity.RefreshSessionUseCase;
 import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
+import io.inmo.application.port.in.notification.NotificationsUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
 import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
@@ -30,6 +32,7 @@ import io.inmo.application.service.identity.RegistrationService;
 import io.inmo.application.service.identity.UserManagementService;
 import io.inmo.application.service.lead.LeadService;
 import io.inmo.application.service.lead.LeadTransferService;
+import io.inmo.application.service.notification.NotificationService;
 import io.inmo.application.service.platform.CheckReadinessService;
 import io.inmo.bootstrap.config.AppConfig;
 import java.util.LinkedHashSet;
@@ -54,7 +57,8 @@ public final class InmoApplication extends ResourceConfig {
           UsersResource.class,
           BrokerResource.class,
           AdminBrokersResource.class,
-          LeadsResource.class);
+          LeadsResource.class,
+          NotificationsResource.class);
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -112,6 +116,8 @@ public final class InmoApplication extends ResourceConfig {
             out.phones(),
             out.unitOfWork(),
             out.clock());
+    NotificationService notificationService =
+        new NotificationService(out.notifications(), out.unitOfWork(), out.clock());
     LeadTransferService leadTransfer =
         new LeadTransferService(
             out.leads(),
@@ -146,6 +152,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(brokerConfigService).to(UpdateBrokerConfigUseCase.class);
             bind(leadService).to(ManageLeadsUseCase.class);
             bind(leadTransfer).to(LeadTransferUseCase.class);
+            bind(notificationService).to(NotificationsUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

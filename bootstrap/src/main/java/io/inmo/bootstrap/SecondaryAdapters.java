@@ -8,6 +8,8 @@ import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
+import io.inmo.application.port.out.NotificationPort;
+import io.inmo.application.port.out.NotificationRepository;
 import io.inmo.application.port.out.PasswordHashingPort;
 import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.RateLimiterPort;
@@ -31,6 +33,8 @@ public record SecondaryAdapters(
     LeadRepository leads,
     LeadSearchRepository leadSearch,
     ActivityLogRepository activity,
+    NotificationPort notifier,
+    NotificationRepository notifications,
     PhoneNumberPort phones,
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,

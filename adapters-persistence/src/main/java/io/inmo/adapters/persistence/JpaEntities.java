@@ -27,6 +27,7 @@ public final class JpaEntities {
     classes.addAll(io.inmo.adapters.persistence.call.CallJpaEntities.CLASSES);
     classes.addAll(io.inmo.adapters.persistence.activity.ActivityJpaEntities.CLASSES);
     classes.addAll(io.inmo.adapters.persistence.audit.AuditJpaEntities.CLASSES);
+    classes.addAll(io.inmo.adapters.persistence.notification.NotificationJpaEntities.CLASSES);
     // --- end activity ---
     return List.copyOf(classes);
   }

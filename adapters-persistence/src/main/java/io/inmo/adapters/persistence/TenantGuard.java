@@ -50,7 +50,8 @@ public final class TenantGuard implements StatementInspector {
           "chat_messages",
           "telegram_messages",
           "activity_log",
-          "audit_logs");
+          "audit_logs",
+          "notifications");
 
   /** Distinct statements remembered; beyond it, the least recently used verdicts are recomputed. */
   static final int CACHE_SIZE = 4_096;

@@ -760,6 +760,19 @@ class TenantIsolationSweepE2ETest {
       secrets.put("lead name", "María José Pérez");
       leadPhone = phone; // not a secret: B may well have a lead with the same phone
     }
+    if (routes.stream().anyMatch(r -> r.template().startsWith("/api/v1/notifications"))) {
+      // notifications are only ever written by the system (hot-lead alerts): one for A's admin
+      String notificationId = UUID.randomUUID().toString();
+      sql.execute(
+          "INSERT INTO notifications (id, broker_id, user_id, kind, title, body, created_at)"
+              + " VALUES (?::uuid, ?::uuid, ?::uuid, 'lead_hot', 'Lead caliente: Rosario Tapia',"
+              + " 'Puntaje 85: llámala hoy.', now())",
+          notificationId,
+          a.brokerId(),
+          a.adminId());
+      ids.put("notification", List.of(new Named("A.notification", notificationId)));
+      secrets.put("notification title", "Rosario Tapia");
+    }
     LOG.info(
         "tenant sweep: A has {}; leads {}; POST routes without variables whose last segment"
             + " names no kind A has (their ids, if any, get A's ids of every kind): {}",
