@@ -39,6 +39,9 @@ public final class Lead {
   /** The factor of the single score component an opt-out leaves. */
   public static final String OPT_OUT_FACTOR = "opt_out";
 
+  /** The reason of the single score component an opt-out leaves. */
+  public static final String OPT_OUT_REASON = "El lead pidió no ser contactado";
+
   private final LeadId id;
   private final BrokerId brokerId;
   private PhoneNumber phone;
@@ -492,7 +495,7 @@ public final class Lead {
     if (!stage.isClosed()) {
       applyScore(
           LeadScore.ZERO,
-          List.of(new ScoreComponent(OPT_OUT_FACTOR, 0, "El lead pidió no ser contactado")),
+          List.of(new ScoreComponent(OPT_OUT_FACTOR, 0, OPT_OUT_REASON)),
           LeadStatus.COLD,
           qualification,
           now);
