@@ -16,6 +16,7 @@ import io.inmo.adapters.persistence.health.RedisHealth;
 import io.inmo.adapters.persistence.lead.JpaLeadRepository;
 import io.inmo.adapters.persistence.lead.JpaLeadSearchRepository;
 import io.inmo.adapters.persistence.notification.JpaNotificationStore;
+import io.inmo.adapters.persistence.pipeline.JpaPipelineStats;
 import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
 import io.inmo.adapters.persistence.ratelimit.RedisRateLimiter;
 import io.inmo.adapters.persistence.session.JpaRefreshTokenRepository;
@@ -145,6 +146,7 @@ public final class Inmo implements AutoCloseable {
             new JpaActivityLogRepository(unitOfWork),
             notifications,
             notifications,
+            new JpaPipelineStats(unitOfWork),
             new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),

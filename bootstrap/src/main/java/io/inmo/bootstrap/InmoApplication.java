@@ -6,6 +6,7 @@ import io.inmo.adapters.rest.broker.AdminBrokersResource;
 import io.inmo.adapters.rest.broker.BrokerResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.lead.LeadsResource;
+import io.inmo.adapters.rest.lead.PipelineResource;
 import io.inmo.adapters.rest.notification.NotificationsResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
 import io.inmo.adapters.rest.user.UsersResource;
@@ -23,6 +24,7 @@ import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.in.notification.NotificationsUseCase;
+import io.inmo.application.port.in.pipeline.PipelineUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
 import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
@@ -32,6 +34,7 @@ import io.inmo.application.service.identity.RegistrationService;
 import io.inmo.application.service.identity.UserManagementService;
 import io.inmo.application.service.lead.LeadService;
 import io.inmo.application.service.lead.LeadTransferService;
+import io.inmo.application.service.lead.PipelineService;
 import io.inmo.application.service.notification.NotificationService;
 import io.inmo.application.service.platform.CheckReadinessService;
 import io.inmo.bootstrap.config.AppConfig;
@@ -58,7 +61,8 @@ public final class InmoApplication extends ResourceConfig {
           BrokerResource.class,
           AdminBrokersResource.class,
           LeadsResource.class,
-          NotificationsResource.class);
+          NotificationsResource.class,
+          PipelineResource.class);
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -116,6 +120,15 @@ public final class InmoApplication extends ResourceConfig {
             out.phones(),
             out.unitOfWork(),
             out.clock());
+    PipelineService pipelineService =
+        new PipelineService(
+            out.brokers(),
+            out.brokerConfigs(),
+            out.leadSearch(),
+            out.pipelineStats(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock());
     NotificationService notificationService =
         new NotificationService(out.notifications(), out.unitOfWork(), out.clock());
     LeadTransferService leadTransfer =
@@ -153,6 +166,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(leadService).to(ManageLeadsUseCase.class);
             bind(leadTransfer).to(LeadTransferUseCase.class);
             bind(notificationService).to(NotificationsUseCase.class);
+            bind(pipelineService).to(PipelineUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

@@ -12,6 +12,7 @@ import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.NotificationRepository;
 import io.inmo.application.port.out.PasswordHashingPort;
 import io.inmo.application.port.out.PhoneNumberPort;
+import io.inmo.application.port.out.PipelineStatsRepository;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.port.out.RefreshTokenRepository;
 import io.inmo.application.port.out.UnitOfWorkPort;
@@ -35,6 +36,7 @@ public record SecondaryAdapters(
     ActivityLogRepository activity,
     NotificationPort notifier,
     NotificationRepository notifications,
+    PipelineStatsRepository pipelineStats,
     PhoneNumberPort phones,
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,

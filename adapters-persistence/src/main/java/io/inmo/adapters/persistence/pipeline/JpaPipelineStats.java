@@ -1,0 +1,206 @@
+package io.inmo.adapters.persistence.pipeline;
+
+import io.inmo.adapters.persistence.JpaUnitOfWork;
+import io.inmo.application.port.out.PipelineStatsRepository;
+import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.pipeline.PipelineStage;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Persistence adapter: the pipeline's figures as aggregate SQL over one broker's live leads (and,
+ * for the first-response time, their chat messages). Every statement is scoped by broker_id.
+ */
+public final class JpaPipelineStats implements PipelineStatsRepository {
+  private static final String FURTHEST =
+      "case when l.pipeline_stage = 'lost'"
+          + " then coalesce(array_position("
+          + pathArray()
+          + ", l.closed_from_stage), 1)"
+          + " else array_position("
+          + pathArray()
+          + ", l.pipeline_stage) end";
+
+  private final JpaUnitOfWork unitOfWork;
+
+  public JpaPipelineStats(JpaUnitOfWork unitOfWork) {
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+  }
+
+  @Override
+  public Map<PipelineStage, StageStats> stageStats(
+      BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter) {
+    String budget = "(l.lead_metadata -> 'budget' -> 'value')";
+    Query query =
+        query(
+            "select l.pipeline_stage, count(*),"
+                + " coalesce(sum(("
+                + budget
+                + " ->> 'amount')::numeric)"
+                + " filter (where "
+                + budget
+                + " ->> 'currency' = 'UF'), 0),"
+                + " coalesce(sum(("
+                + budget
+                + " ->> 'amount')::numeric)"
+                + " filter (where "
+                + budget
+                + " ->> 'currency' = 'CLP'), 0),"
+                + " coalesce(avg(extract(epoch from (cast(:now as timestamptz)"
+                + " - l.stage_entered_at))), 0) / 86400.0,"
+                + " count(*) filter (where l.pipeline_stage not in ('won', 'lost')"
+                + " and l.stage_entered_at < cast(:stuckBefore as timestamptz))"
+                + " from leads l where l.broker_id = :broker and l.deleted_at is null"
+                + scopeSql(scope)
+                + " group by l.pipeline_stage",
+            brokerId,
+            scope);
+    query.setParameter("now", Timestamp.from(now));
+    query.setParameter("stuckBefore", Timestamp.from(now.minus(stuckAfter)));
+    Map<PipelineStage, StageStats> stats = new EnumMap<>(PipelineStage.class);
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      stats.put(
+          PipelineStage.fromApiValue((String) r[0]),
+          new StageStats(
+              ((Number) r[1]).longValue(),
+              decimal(r[2]),
+              decimal(r[3]),
+              ((Number) r[4]).doubleValue(),
+              ((Number) r[5]).longValue()));
+    }
+    return stats;
+  }
+
+  @Override
+  public Map<PipelineStage, Long> reached(BrokerId brokerId, Scope scope) {
+    Query query =
+        query(
+            "select f.furthest, count(*) from (select "
+                + FURTHEST
+                + " as furthest"
+                + " from leads l where l.broker_id = :broker and l.deleted_at is null"
+                + scopeSql(scope)
+                + ") f group by f.furthest",
+            brokerId,
+            scope);
+    long[] atLeast = new long[PATH.size() + 2];
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      int furthest = r[0] == null ? 1 : ((Number) r[0]).intValue();
+      atLeast[furthest] += ((Number) r[1]).longValue();
+    }
+    Map<PipelineStage, Long> reached = new EnumMap<>(PipelineStage.class);
+    long sum = 0;
+    for (int position = PATH.size(); position >= 1; position--) {
+      sum += atLeast[position];
+      reached.put(PATH.get(position - 1), sum);
+    }
+    return reached;
+  }
+
+  @Override
+  public Map<LocalDate, Long> weeklyIntake(
+      BrokerId brokerId, Scope scope, ZoneId zone, Instant from) {
+    Query query =
+        query(
+            "select date_trunc('week', l.created_at at time zone :zone), count(*)"
+                + " from leads l where l.broker_id = :broker and l.deleted_at is null"
+                + " and l.created_at >= cast(:from as timestamptz)"
+                + scopeSql(scope)
+                + " group by 1",
+            brokerId,
+            scope);
+    query.setParameter("zone", zone.getId());
+    query.setParameter("from", Timestamp.from(from));
+    Map<LocalDate, Long> weeks = new HashMap<>();
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      LocalDate week =
+          switch (r[0]) {
+            case Timestamp t -> t.toLocalDateTime().toLocalDate();
+            case LocalDateTime t -> t.toLocalDate();
+            default -> throw new IllegalStateException("week start: " + r[0].getClass());
+          };
+      weeks.put(week, ((Number) r[1]).longValue());
+    }
+    return weeks;
+  }
+
+  @Override
+  public Duration medianFirstResponse(BrokerId brokerId, Scope scope, Instant from) {
+    Query query =
+        query(
+            "select percentile_cont(0.5) within group (order by extract(epoch from"
+                + " (r.first_reply - f.first_in)))"
+                + " from (select m.lead_id, min(m.created_at) as first_in"
+                + " from chat_messages m join leads l on l.broker_id = m.broker_id"
+                + " and l.id = m.lead_id"
+                + " where m.broker_id = :broker and l.broker_id = :broker"
+                + " and m.direction = 'inbound' and l.deleted_at is null"
+                + " and l.created_at >= cast(:from as timestamptz)"
+                + scopeSql(scope)
+                + " group by m.lead_id) f"
+                + " cross join lateral (select min(o.created_at) as first_reply"
+                + " from chat_messages o where o.broker_id = :broker and o.lead_id = f.lead_id"
+                + " and o.direction = 'outbound' and o.sender_type in ('ai', 'staff')"
+                + " and o.created_at >= f.first_in) r"
+                + " where r.first_reply is not null",
+            brokerId,
+            scope);
+    query.setParameter("from", Timestamp.from(from));
+    Object seconds = query.getSingleResult();
+    return seconds == null
+        ? null
+        : Duration.ofMillis(Math.round(((Number) seconds).doubleValue() * 1000));
+  }
+
+  private static final List<PipelineStage> PATH =
+      List.of(
+          PipelineStage.NEW,
+          PipelineStage.PROFILING,
+          PipelineStage.FINANCIAL_QUALIFICATION,
+          PipelineStage.POTENTIAL,
+          PipelineStage.SCHEDULED,
+          PipelineStage.WON);
+
+  private static String pathArray() {
+    return "array['new', 'profiling', 'financial_qualification', 'potential', 'scheduled',"
+        + " 'won']::text[]";
+  }
+
+  private Query query(String sql, BrokerId brokerId, Scope scope) {
+    Query query = unitOfWork.entityManager().createNativeQuery(sql);
+    query.setParameter("broker", brokerId.value());
+    if (scope.agent() != null) {
+      query.setParameter("agent", scope.agent().value());
+    }
+    return query;
+  }
+
+  private static String scopeSql(Scope scope) {
+    if (scope.agent() == null) {
+      return "";
+    }
+    return scope.withUnassigned()
+        ? " and (l.assigned_to = :agent or l.assigned_to is null)"
+        : " and l.assigned_to = :agent";
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value instanceof BigDecimal d
+        ? d.stripTrailingZeros()
+        : new BigDecimal(value.toString()).stripTrailingZeros();
+  }
+}
