@@ -8,9 +8,11 @@ import io.inmo.adapters.persistence.JpaPersistence;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.LiquibaseMigrator;
 import io.inmo.adapters.persistence.activity.JpaActivityLogRepository;
+import io.inmo.adapters.persistence.appointment.JpaAppointmentRepository;
 import io.inmo.adapters.persistence.audit.JpaAuditLogRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerConfigRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
+import io.inmo.adapters.persistence.conversation.JpaChatMessageRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
 import io.inmo.adapters.persistence.lead.JpaLeadRepository;
@@ -144,6 +146,8 @@ public final class Inmo implements AutoCloseable {
             new JpaLeadRepository(unitOfWork, fieldCodec),
             new JpaLeadSearchRepository(unitOfWork, fieldCodec),
             new JpaActivityLogRepository(unitOfWork),
+            new JpaChatMessageRepository(unitOfWork),
+            new JpaAppointmentRepository(unitOfWork),
             notifications,
             notifications,
             new JpaPipelineStats(unitOfWork),

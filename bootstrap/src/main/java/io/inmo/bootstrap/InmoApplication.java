@@ -118,6 +118,9 @@ public final class InmoApplication extends ResourceConfig {
             out.activity(),
             out.audit(),
             out.phones(),
+            out.chatMessages(),
+            out.appointments(),
+            out.notifier(),
             out.unitOfWork(),
             out.clock());
     PipelineService pipelineService =
@@ -140,6 +143,10 @@ public final class InmoApplication extends ResourceConfig {
             out.activity(),
             out.audit(),
             out.phones(),
+            out.brokerConfigs(),
+            out.chatMessages(),
+            out.appointments(),
+            out.notifier(),
             out.unitOfWork(),
             out.clock());
 

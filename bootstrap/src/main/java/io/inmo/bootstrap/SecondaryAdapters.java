@@ -2,9 +2,11 @@ package io.inmo.bootstrap;
 
 import io.inmo.application.port.out.AccessTokenPort;
 import io.inmo.application.port.out.ActivityLogRepository;
+import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
+import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
@@ -34,6 +36,8 @@ public record SecondaryAdapters(
     LeadRepository leads,
     LeadSearchRepository leadSearch,
     ActivityLogRepository activity,
+    ChatMessageRepository chatMessages,
+    AppointmentRepository appointments,
     NotificationPort notifier,
     NotificationRepository notifications,
     PipelineStatsRepository pipelineStats,

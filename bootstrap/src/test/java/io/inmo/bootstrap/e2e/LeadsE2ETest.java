@@ -100,8 +100,26 @@ class LeadsE2ETest {
     assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/api/v1/leads/" + id);
     assertThat(lead.get("phone").asText()).isEqualTo("+56987654321");
     assertThat(lead.get("email").asText()).isEqualTo("mj.perez@gmail.com");
-    assertThat(lead.get("stage").asText()).isEqualTo("new");
-    assertThat(lead.get("status").asText()).isEqualTo("cold");
+    // scored by the documented formula with the default weights (PRODUCT §5): every weighted
+    // fact known, income ≥ 1,000,000 and DICOM clean → 100, hot, qualified; and advanced
+    // new → profiling → financial_qualification → potential in one recompute (§6)
+    assertThat(lead.get("score").asInt()).isEqualTo(100);
+    Map<String, Integer> components = new LinkedHashMap<>();
+    lead.get("scoreComponents")
+        .forEach(c -> components.put(c.get("factor").asText(), c.get("points").asInt()));
+    assertThat(components)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "name", 10,
+                "phone", 15,
+                "email", 10,
+                "location", 15,
+                "budget", 20,
+                "monthly_income", 15,
+                "dicom_status", 15));
+    assertThat(lead.get("status").asText()).isEqualTo("hot");
+    assertThat(lead.get("qualification").asText()).isEqualTo("QUALIFIED");
+    assertThat(lead.get("stage").asText()).isEqualTo("potential");
     assertThat(lead.get("facts").get("budget").get("currency").asText()).isEqualTo("UF");
     assertThat(lead.get("facts").get("monthlyIncome").get("amount").asLong()).isEqualTo(2_500_000);
     assertThat(lead.get("facts").get("dicomStatus").asText()).isEqualTo("clean");
@@ -266,7 +284,8 @@ class LeadsE2ETest {
 
     // the activity log tells the story of the claimed lead
     JsonNode activity = json(api.get("/api/v1/leads/" + free + "/activity", broker.token()));
-    assertThat(types(activity)).containsExactly("assigned", "lead_created");
+    // name 10 + income ≥ 1,000,000 15; DICOM has_debt with the debt unknown earns nothing → 25
+    assertThat(types(activity)).containsExactly("assigned", "score_changed", "lead_created");
     assertThat(activity.get("items").get(0).get("details").get("to").asText()).isEqualTo(camila);
   }
 
@@ -291,7 +310,7 @@ class LeadsE2ETest {
               + (i * 15)
               + ", status = '"
               + (i < 3 ? "cold" : "warm")
-              + "' WHERE id = ?::uuid",
+              + "', pipeline_stage = 'new' WHERE id = ?::uuid",
           ids.get(i));
     }
 
@@ -399,7 +418,7 @@ class LeadsE2ETest {
 
     List<String> timeline =
         types(json(api.get("/api/v1/leads/" + id + "/activity", broker.token())));
-    assertThat(timeline).containsExactlyInAnyOrder("facts_updated", "lead_updated", "lead_created");
+    assertThat(timeline).contains("facts_updated", "lead_updated", "score_changed");
     assertThat(timeline.getLast()).isEqualTo("lead_created");
     assertThat(
             sql.text(
@@ -781,7 +800,7 @@ class LeadsE2ETest {
     // one activity entry per accepted edit, none for the rolled-back ones
     JsonNode activity =
         json(api.get("/api/v1/leads/" + id + "/activity?limit=200", broker.token()));
-    assertThat(types(activity).stream().filter(type -> !type.equals("lead_created")).count())
+    assertThat(types(activity).stream().filter(type -> type.equals("lead_updated")).count())
         .isEqualTo(accepted.size());
   }
 

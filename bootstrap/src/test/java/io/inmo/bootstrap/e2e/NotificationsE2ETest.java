@@ -46,6 +46,8 @@ class NotificationsE2ETest {
                 Map.of(
                     "INMO_REDIS_URL",
                     redis.uri(),
+                    "INMO_TRUST_PROXY",
+                    "true",
                     "INMO_JWT_SECRET",
                     "secreto-de-firma-para-pruebas-e2e-de-avisos")));
     api = new Api(URI.create("http://127.0.0.1:" + inmo.port()));

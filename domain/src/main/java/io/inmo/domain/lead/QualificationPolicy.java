@@ -11,9 +11,10 @@ import java.math.BigDecimal;
  * DICOM clean; otherwise {@code NOT_QUALIFIED}. Unknown (null) while income or DICOM status is not
  * known; a DICOM status of {@code unknown} counts as not known.
  *
- * <p>An unknown debt amount cannot be shown to be acceptable: such a lead is at most {@code
- * POTENTIAL} until its debt is learnt. Incomes and debts are whole CLP pesos ({@link LeadFacts}
- * accepts no other currency for them).
+ * <p>Debt is not one of the facts qualification waits for (§5: "when income and DICOM status are
+ * known"): with DICOM clean, a debt not stated counts as none; a stated debt above the acceptable
+ * one makes the lead at most {@code POTENTIAL}. Incomes and debts are whole CLP pesos ({@link
+ * LeadFacts} accepts no other currency for them).
  */
 @FunctionalInterface
 public interface QualificationPolicy {
@@ -54,7 +55,7 @@ public interface QualificationPolicy {
       BigDecimal amount = income.value().amount();
       Fact<Money> debt = facts.debtAmount();
       boolean debtAcceptable =
-          debt != null && debt.value().amount().compareTo(BigDecimal.valueOf(acceptableDebt)) <= 0;
+          debt == null || debt.value().amount().compareTo(BigDecimal.valueOf(acceptableDebt)) <= 0;
       if (amount.compareTo(BigDecimal.valueOf(qualifiedIncome)) >= 0 && debtAcceptable) {
         return Qualification.QUALIFIED;
       }

@@ -184,9 +184,6 @@ class PolicyPropertiesTest {
       if (q != null && q != Qualification.NOT_QUALIFIED) {
         assertThat(facts.dicomStatus().value()).as(which).isEqualTo(DicomStatus.CLEAN);
       }
-      if (q == Qualification.QUALIFIED) {
-        assertThat(facts.debtAmount()).as(which).isNotNull();
-      }
       if (known) {
         Money more =
             Money.clp(

@@ -39,11 +39,11 @@ class QualificationPolicyTest {
         "null,    CLEAN,    0,       null",
         "1800000, null,     0,       null",
         "1800000, UNKNOWN,  0,       null",
-        // DICOM clean: graded by income, QUALIFIED only with an acceptable known debt
+        // DICOM clean: graded by income; an unknown debt counts as none (a clean DICOM record)
         "1000000, CLEAN,    0,       QUALIFIED",
         "1800000, CLEAN,    0,       QUALIFIED",
         "1800000, CLEAN,    1,       POTENTIAL",
-        "1800000, CLEAN,    null,    POTENTIAL",
+        "1800000, CLEAN,    null,    QUALIFIED",
         "999999,  CLEAN,    0,       POTENTIAL",
         "500000,  CLEAN,    0,       POTENTIAL",
         "499999,  CLEAN,    0,       NOT_QUALIFIED",

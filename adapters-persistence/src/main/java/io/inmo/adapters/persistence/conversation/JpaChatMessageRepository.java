@@ -8,8 +8,11 @@ import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatMessageId;
 import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.scoring.Engagement;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -108,5 +111,43 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
             .collect(Collectors.toCollection(ArrayList::new));
     Collections.reverse(newestFirst);
     return List.copyOf(newestFirst);
+  }
+
+  @Override
+  public Engagement engagement(BrokerId brokerId, LeadId leadId) {
+    Object[] row =
+        (Object[])
+            unitOfWork
+                .entityManager()
+                .createNativeQuery(
+                    "select count(*) filter (where m.direction = 'inbound'),"
+                        + " max(m.created_at) filter (where m.direction = 'inbound'),"
+                        + " percentile_cont(0.5) within group (order by m.delay)"
+                        + " filter (where m.delay is not null)"
+                        + " from (select c.direction, c.created_at,"
+                        + " case when c.direction = 'inbound' and lag(c.direction) over w ="
+                        + " 'outbound' then extract(epoch from (c.created_at - lag(c.created_at)"
+                        + " over w)) end as delay"
+                        + " from chat_messages c where c.broker_id = :broker and c.lead_id = :lead"
+                        + " window w as (order by c.created_at, c.id)) m")
+                .setParameter("broker", brokerId.value())
+                .setParameter("lead", leadId.value())
+                .getSingleResult();
+    int replies = ((Number) row[0]).intValue();
+    if (replies == 0) {
+      return Engagement.NONE;
+    }
+    Instant last =
+        switch (row[1]) {
+          case java.sql.Timestamp t -> t.toInstant();
+          case Instant i -> i;
+          case java.time.OffsetDateTime o -> o.toInstant();
+          default -> throw new IllegalStateException("last inbound: " + row[1].getClass());
+        };
+    Duration median =
+        row[2] == null
+            ? null
+            : Duration.ofMillis(Math.round(((Number) row[2]).doubleValue() * 1000));
+    return new Engagement(replies, median, last);
   }
 }

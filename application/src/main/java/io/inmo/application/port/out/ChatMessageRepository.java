@@ -5,6 +5,7 @@ import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatMessageId;
 import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.scoring.Engagement;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,11 @@ public interface ChatMessageRepository {
 
   /** The lead's latest {@code limit} messages, oldest first (newest last). */
   List<ChatMessage> findLatestByLead(BrokerId brokerId, LeadId leadId, int limit);
+
+  /**
+   * How the lead engages in its conversation, for scoring: how many messages it sent, the median
+   * time it took to answer one of ours, and when it last wrote. {@link Engagement#NONE} when it
+   * never wrote.
+   */
+  Engagement engagement(BrokerId brokerId, LeadId leadId);
 }

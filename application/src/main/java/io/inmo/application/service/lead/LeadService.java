@@ -3,12 +3,15 @@ package io.inmo.application.service.lead;
 import io.inmo.application.port.in.lead.LeadView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.out.ActivityLogRepository;
+import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
+import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSearch;
+import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.port.out.UserRepository;
@@ -53,6 +56,7 @@ public final class LeadService implements ManageLeadsUseCase {
   private final LeadSearchRepository search;
   private final BrokerRepository brokers;
   private final BrokerConfigRepository configs;
+  private final LeadRecompute recompute;
   private final ActivityLogRepository activity;
   private final AuditLogRepository audit;
   private final UnitOfWorkPort unitOfWork;
@@ -68,6 +72,9 @@ public final class LeadService implements ManageLeadsUseCase {
       ActivityLogRepository activity,
       AuditLogRepository audit,
       PhoneNumberPort phones,
+      ChatMessageRepository messages,
+      AppointmentRepository appointments,
+      NotificationPort notifications,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.leads = Objects.requireNonNull(leads, "leads");
@@ -79,6 +86,13 @@ public final class LeadService implements ManageLeadsUseCase {
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.edits = new LeadEdits(leads, users, phones);
+    this.recompute =
+        new LeadRecompute(
+            configs, messages, appointments, activity, new LeadAlerts(users, notifications));
+  }
+
+  static LeadRecompute.Cause cause(Actor actor) {
+    return new LeadRecompute.Cause(ActorType.USER, actor.userId());
   }
 
   @Override
@@ -115,8 +129,20 @@ public final class LeadService implements ManageLeadsUseCase {
           if (assignee != null) {
             lead.assignTo(assignee, now);
           }
+          ActivityEntry created =
+              ActivityEntry.record(
+                  broker,
+                  lead.id(),
+                  ActivityType.LEAD_CREATED,
+                  Map.of("source", "api"),
+                  ActorType.USER,
+                  actor.userId(),
+                  now);
+          LeadRecompute.Outcome scored =
+              recompute.apply(lead, recompute.config(lead), cause(actor), now, false);
           leads.save(lead);
-          log(actor, lead, ActivityType.LEAD_CREATED, Map.of("source", "api"), now);
+          activity.append(created);
+          recompute.record(scored, now);
           audit.append(
               entry(
                   actor,
@@ -198,8 +224,11 @@ public final class LeadService implements ManageLeadsUseCase {
           if (before.equals(after) && changedFacts.isEmpty()) {
             return view(actor, lead); // nothing changed: nothing to write or log
           }
-          leads.save(lead);
           logChanges(actor, lead, before, after, changedFacts, assigneeBefore, now);
+          LeadRecompute.Outcome scored =
+              recompute.apply(lead, recompute.config(lead), cause(actor), now, true);
+          leads.save(lead);
+          recompute.record(scored, now);
           Map<String, Map<String, Object>> diff = LeadEdits.diff(before, after);
           Map<String, Object> afterDiff = new LinkedHashMap<>(diff.get("after"));
           if (!changedFacts.isEmpty()) {

@@ -2,13 +2,17 @@ package io.inmo.application.service.lead;
 
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.out.ActivityLogRepository;
+import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.AuditLogRepository;
+import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
+import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSearch;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
 import io.inmo.application.port.out.LeadSearchRepository.Position;
+import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.port.out.UserRepository;
@@ -19,6 +23,7 @@ import io.inmo.domain.activity.ActivityType;
 import io.inmo.domain.activity.ActorType;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.broker.BrokerLeadConfig;
 import io.inmo.domain.lead.ChannelIdentity;
 import io.inmo.domain.lead.Lead;
 import io.inmo.domain.lead.LeadFacts;
@@ -57,6 +62,7 @@ public final class LeadTransferService implements LeadTransferUseCase {
   static final String MERGED = "merged";
 
   private final LeadRepository leads;
+  private final LeadRecompute recompute;
   private final LeadSearchRepository search;
   private final UserRepository users;
   private final BrokerRepository brokers;
@@ -74,9 +80,16 @@ public final class LeadTransferService implements LeadTransferUseCase {
       ActivityLogRepository activity,
       AuditLogRepository audit,
       PhoneNumberPort phones,
+      BrokerConfigRepository configs,
+      ChatMessageRepository messages,
+      AppointmentRepository appointments,
+      NotificationPort notifications,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.leads = Objects.requireNonNull(leads, "leads");
+    this.recompute =
+        new LeadRecompute(
+            configs, messages, appointments, activity, new LeadAlerts(users, notifications));
     this.search = Objects.requireNonNull(search, "search");
     this.users = Objects.requireNonNull(users, "users");
     this.brokers = Objects.requireNonNull(brokers, "brokers");
@@ -222,9 +235,21 @@ public final class LeadTransferService implements LeadTransferUseCase {
         results.set(i, error(row.line(), List.of(e.getMessage())));
       }
     }
+    // score, status, qualification and stage of every lead the chunk touched, once per lead
+    BrokerLeadConfig config = null;
+    List<LeadRecompute.Outcome> outcomes = new ArrayList<>();
+    for (Lead lead : created.values()) {
+      config = config == null ? recompute.config(lead) : config;
+      outcomes.add(recompute.apply(lead, config, LeadService.cause(actor), now, false));
+    }
+    for (Lead lead : merged.values()) {
+      config = config == null ? recompute.config(lead) : config;
+      outcomes.add(recompute.apply(lead, config, LeadService.cause(actor), now, true));
+    }
     leads.insertAll(created.values());
     merged.values().forEach(leads::save);
     activity.appendAll(entries);
+    recompute.record(outcomes, now, false);
     return results;
   }
 
