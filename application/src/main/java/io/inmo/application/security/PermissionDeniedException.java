@@ -10,4 +10,12 @@ public class PermissionDeniedException extends DomainException {
   public PermissionDeniedException(String message) {
     super("auth.forbidden", message);
   }
+
+  /**
+   * With a more specific code than {@code auth.forbidden} (e.g. {@code
+   * lead.reopen_requires_admin}).
+   */
+  public PermissionDeniedException(String code, String message) {
+    super(code, message);
+  }
 }

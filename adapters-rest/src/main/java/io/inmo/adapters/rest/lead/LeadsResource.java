@@ -15,6 +15,7 @@ import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadChanges;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadPage;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadQuery;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.NewLead;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.StageChange;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
 import io.inmo.application.security.Actor;
 import io.inmo.domain.activity.ActivityEntry;
@@ -253,6 +254,41 @@ public class LeadsResource {
             });
     return LeadResponse.of(
         leads.update(actor, Requests.parse(() -> brokerId(brokerId)), leadId, changes));
+  }
+
+  @POST
+  @Path("{id}/stage")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Manual pipeline move {stage, reason, closeReason?}: any stage; won/lost close the deal;"
+              + " leaving won/lost (reopening) is for ADMINs",
+      security = @SecurityRequirement(name = "bearer"))
+  public LeadResponse moveStage(
+      @PathParam("id") String id,
+      JsonNode body,
+      @QueryParam("brokerId") String brokerId,
+      @Context SecurityContext security,
+      @Context HttpHeaders headers) {
+    Actor actor = Callers.actor(security);
+    LeadId leadId = leadId(id);
+    JsonNode request = object(body);
+    StageChange change =
+        Requests.parse(
+            () -> {
+              rejectUnknown(request, "stage", "reason", "closeReason");
+              String stage = LeadJson.optionalText(request, "stage");
+              if (stage == null || stage.isBlank()) {
+                throw new IllegalArgumentException("stage es obligatorio");
+              }
+              return new StageChange(
+                  enumParam("stage", stage, PipelineStage::fromApiValue),
+                  LeadJson.optionalText(request, "reason"),
+                  LeadJson.optionalText(request, "closeReason"),
+                  Callers.origin(headers));
+            });
+    return LeadResponse.of(
+        leads.moveStage(actor, Requests.parse(() -> brokerId(brokerId)), leadId, change));
   }
 
   @POST

@@ -86,6 +86,20 @@ final class LeadRecompute {
    * a lead created in this unit (it has no conversation or appointments to read yet).
    */
   Outcome apply(Lead lead, BrokerLeadConfig config, Cause cause, Instant now, boolean stored) {
+    return apply(lead, config, cause, now, stored, true);
+  }
+
+  /**
+   * As {@link #apply(Lead, BrokerLeadConfig, Cause, Instant, boolean)}; {@code advance} false
+   * rescores without automatic stage moves (a lead a person just put in a stage stays there).
+   */
+  Outcome apply(
+      Lead lead,
+      BrokerLeadConfig config,
+      Cause cause,
+      Instant now,
+      boolean stored,
+      boolean advance) {
     if (lead.isDeleted() || lead.isClosed()) {
       return Outcome.unchanged(lead, config);
     }
@@ -121,7 +135,9 @@ final class LeadRecompute {
       entries.add(entry(lead, ActivityType.SCORE_CHANGED, details, cause, now));
     }
     List<StageMove> moves =
-        PipelineAdvancementPolicy.forBroker(config).advance(lead, appointment, now);
+        advance
+            ? PipelineAdvancementPolicy.forBroker(config).advance(lead, appointment, now)
+            : List.of();
     for (StageMove move : moves) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("from", move.from().apiValue());

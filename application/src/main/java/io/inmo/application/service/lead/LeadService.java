@@ -2,6 +2,7 @@ package io.inmo.application.service.lead;
 
 import io.inmo.application.port.in.lead.LeadView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.StageChange;
 import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.AuditLogRepository;
@@ -23,9 +24,14 @@ import io.inmo.domain.activity.ActivityType;
 import io.inmo.domain.activity.ActorType;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.lead.CloseReason;
 import io.inmo.domain.lead.Lead;
 import io.inmo.domain.lead.LeadFacts;
 import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.lead.PipelineMoves;
+import io.inmo.domain.pipeline.PipelineStage;
+import io.inmo.domain.pipeline.StageMove;
+import io.inmo.domain.shared.DomainException;
 import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.InvalidValueException;
 import io.inmo.domain.shared.PhoneNumber;
@@ -271,6 +277,97 @@ public final class LeadService implements ManageLeadsUseCase {
           audit.append(entry(actor, broker, "lead.assign", lead, was, is, origin(origin)));
           return view(actor, lead);
         });
+  }
+
+  @Override
+  public LeadView moveStage(Actor actor, BrokerId brokerId, LeadId id, StageChange change) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(change, "change");
+    String reason = change.reason() == null ? "" : change.reason().strip();
+    if (reason.isEmpty() || reason.length() > PipelineMoves.MAX_REASON_LENGTH) {
+      throw new InvalidValueException(
+          "lead.stage_invalid",
+          "Indica el motivo del cambio de etapa (hasta "
+              + PipelineMoves.MAX_REASON_LENGTH
+              + " caracteres).");
+    }
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = visible(actor, broker, id);
+          Instant now = clock.instant();
+          PipelineStage from = lead.stage();
+          StageMove move;
+          ActivityType type;
+          boolean reopened = false;
+          if (from.isClosed() && !change.stage().isClosed()) {
+            if (!PipelineMoves.mayReopen(actor.role())) {
+              throw new PermissionDeniedException(
+                  "lead.reopen_requires_admin",
+                  "Solo un administrador puede reabrir un lead ganado o perdido.");
+            }
+            move = PipelineMoves.reopen(lead, change.stage(), reason, actor.role(), now);
+            type = ActivityType.LEAD_REOPENED;
+            reopened = true;
+          } else if (change.stage().isClosed()) {
+            if (from.isClosed()) {
+              throw new DomainException(
+                  "lead.closed", "El lead ya está cerrado: reábrelo antes de moverlo.");
+            }
+            move = PipelineMoves.close(lead, change.stage(), closeReason(change, reason), now);
+            type = ActivityType.LEAD_CLOSED;
+          } else {
+            var moved = PipelineMoves.move(lead, change.stage(), reason, now);
+            if (moved.isEmpty()) {
+              return view(actor, lead);
+            }
+            move = moved.get();
+            type = ActivityType.STAGE_CHANGED;
+          }
+          ActivityEntry entry =
+              ActivityEntry.record(
+                  broker, lead.id(), type, stageDetails(move), ActorType.USER, actor.userId(), now);
+          LeadRecompute.Outcome rescored =
+              reopened
+                  ? recompute.apply(lead, recompute.config(lead), cause(actor), now, true, false)
+                  : null;
+          leads.save(lead);
+          activity.append(entry);
+          if (rescored != null) {
+            recompute.record(rescored, now);
+          }
+          Map<String, Object> was = new LinkedHashMap<>();
+          was.put("stage", from.apiValue());
+          Map<String, Object> is = new LinkedHashMap<>();
+          is.put("stage", lead.stage().apiValue());
+          audit.append(entry(actor, broker, "lead.stage", lead, was, is, change.origin()));
+          return view(actor, lead);
+        });
+  }
+
+  private static CloseReason closeReason(StageChange change, String reason) {
+    String code =
+        change.closeReason() == null || change.closeReason().isBlank()
+            ? (change.stage() == PipelineStage.WON ? "won" : "other")
+            : change.closeReason();
+    try {
+      return CloseReason.of(code, reason);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException(
+          "lead.stage_invalid",
+          "closeReason debe ser un código en minúsculas con guiones bajos (p. ej."
+              + " not_interested).");
+    }
+  }
+
+  private static Map<String, Object> stageDetails(StageMove move) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", move.from().apiValue());
+    details.put("to", move.to().apiValue());
+    details.put("rule", move.rule().apiValue());
+    details.put("reason", move.reason());
+    return details;
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.PhoneNumber;
 import io.inmo.domain.user.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +42,7 @@ public record LeadView(
     Set<ChannelIdentity> identities,
     CloseReason closeReason,
     Instant closedAt,
+    PipelineStage closedFromStage,
     Instant optedOutAt,
     Instant lastContactedAt,
     Instant nextActionAt,
@@ -58,7 +60,7 @@ public record LeadView(
         lead.email(),
         lead.status(),
         lead.score().value(),
-        lead.scoreComponents(),
+        sensitiveVisible ? lead.scoreComponents() : maskFinancial(lead.scoreComponents()),
         lead.qualification(),
         lead.stage(),
         lead.stageEnteredAt(),
@@ -70,11 +72,42 @@ public record LeadView(
         lead.identities(),
         lead.closeReason(),
         lead.closedAt(),
+        lead.closedFromStage(),
         lead.optedOutAt(),
         lead.lastContactedAt(),
         lead.nextActionAt(),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());
+  }
+
+  /** Score factors that would tell income or DICOM tiers apart. */
+  private static final Set<String> FINANCIAL_FACTORS = Set.of("monthly_income", "dicom_status");
+
+  /**
+   * For a caller who may not see income, DICOM or debt: their score lines become one {@code
+   * financial} line with their sum, so the explanation still adds up to the score without telling
+   * which tier each fact reached.
+   */
+  static List<ScoreComponent> maskFinancial(List<ScoreComponent> components) {
+    List<ScoreComponent> masked = new ArrayList<>();
+    int financial = 0;
+    boolean any = false;
+    for (ScoreComponent component : components) {
+      if (FINANCIAL_FACTORS.contains(component.factor())) {
+        financial += component.points();
+        any = true;
+      } else {
+        masked.add(component);
+      }
+    }
+    if (any) {
+      masked.add(
+          new ScoreComponent(
+              "financial",
+              financial,
+              "Datos financieros: el detalle lo ven el agente asignado y los administradores."));
+    }
+    return List.copyOf(masked);
   }
 }

@@ -56,6 +56,20 @@ public interface ManageLeadsUseCase {
   /** The lead's activity log, newest first, at most {@code limit} (1..200) entries. */
   List<ActivityEntry> activity(Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin);
 
+  /**
+   * Manual pipeline move (PRODUCT §6): to any open stage; to won or lost (closing, with a close
+   * reason code, {@code reason} as its detail); out of won or lost (reopening, ADMIN and SUPERADMIN
+   * only — 403 {@code lead.reopen_requires_admin}). Every move needs a reason, is written to the
+   * activity log and audited. A manual move does not trigger automatic advancement; a reopened lead
+   * is rescored.
+   *
+   * @throws io.inmo.domain.shared.InvalidValueException {@code lead.stage_invalid} for a blank
+   *     reason or a bad close reason
+   * @throws io.inmo.domain.shared.DomainException {@code lead.closed} when moving a closed lead to
+   *     another closed stage
+   */
+  LeadView moveStage(Actor actor, BrokerId brokerId, LeadId id, StageChange change);
+
   /** A page of leads and the cursor of the next page (null on the last page). */
   record LeadPage(List<LeadView> items, String nextCursor) {
     public LeadPage {
@@ -147,6 +161,16 @@ public interface ManageLeadsUseCase {
    * cannot be cleared). {@code facts} sets the given facts, {@code clearedFacts} forgets facts;
    * {@code tags} replaces the tags. At least one change must be given.
    */
+  /**
+   * @param closeReason the close reason code when closing ({@code not_interested}, {@code
+   *     bought_elsewhere}); null → {@code won} or {@code other}
+   */
+  record StageChange(PipelineStage stage, String reason, String closeReason, Origin origin) {
+    public StageChange {
+      java.util.Objects.requireNonNull(stage, "stage");
+    }
+  }
+
   record LeadChanges(
       Optional<String> name,
       Optional<String> phone,

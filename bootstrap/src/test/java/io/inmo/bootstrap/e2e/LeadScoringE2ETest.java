@@ -1,0 +1,320 @@
+package io.inmo.bootstrap.e2e;
+
+import static io.inmo.bootstrap.e2e.Api.assertProblem;
+import static io.inmo.bootstrap.e2e.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inmo.adapters.persistence.testing.PgDatabase;
+import io.inmo.adapters.persistence.testing.RedisEndpoint;
+import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.adapters.persistence.testing.TestRedis;
+import io.inmo.bootstrap.Inmo;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The domain decides, seen through the API (PRODUCT §5, §6): every edit recomputes score, status,
+ * qualification and stage by the documented rules with the broker's default settings; a lead
+ * turning hot notifies the assigned agent, else the admins; manual moves need a reason and only an
+ * ADMIN reopens a won lead.
+ */
+@ExtendWith({TestPostgres.class, TestRedis.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeadScoringE2ETest {
+  private static final String PASSWORD = "Providencia-Norte-2026";
+
+  private Inmo inmo;
+  private Api api;
+
+  @BeforeAll
+  void start(PgDatabase database, RedisEndpoint redis) {
+    inmo =
+        Inmo.start(
+            ServerE2ETest.config(
+                database,
+                Map.of(
+                    "INMO_REDIS_URL",
+                    redis.uri(),
+                    "INMO_TRUST_PROXY",
+                    "true",
+                    "INMO_JWT_SECRET",
+                    "secreto-de-firma-para-pruebas-e2e-de-puntaje")));
+    api = new Api(URI.create("http://127.0.0.1:" + inmo.port()));
+  }
+
+  @AfterAll
+  void stop() {
+    if (inmo != null) {
+      inmo.close();
+    }
+  }
+
+  @Test
+  void givenFactsLearntOneByOne_whenEachIsSaved_thenScoreStatusAndStageFollowTheRules()
+      throws Exception {
+    Broker broker = register("Propiedades La Reina");
+    String id = create(broker.token(), Map.of("name", "Rocío Henríquez"));
+    JsonNode lead = get(broker, id);
+    // name 10 → cold; a name alone starts nothing
+    assertState(lead, 10, "cold", "new", null);
+
+    // + phone 15 → name and a contact: new → profiling
+    lead = patch(broker, id, Map.of("phone", "9 7766 5544"));
+    assertState(lead, 25, "cold", "profiling", null);
+
+    // + location 15, budget 20 → the default required profile (name, phone, location, budget or
+    // property type) is complete: profiling → financial_qualification; 60 is warm (31..69)
+    lead =
+        patch(
+            broker,
+            id,
+            Map.of(
+                "facts",
+                Map.of(
+                    "location", "La Reina", "budget", Map.of("amount", 6200, "currency", "UF"))));
+    assertState(lead, 60, "warm", "financial_qualification", null);
+
+    // + income 1,200,000 (≥ 1,000,000: 15) and DICOM clean (15) → 90, hot, QUALIFIED → potential
+    lead =
+        patch(
+            broker,
+            id,
+            Map.of(
+                "facts",
+                Map.of(
+                    "monthlyIncome",
+                    Map.of("amount", 1_200_000, "currency", "CLP"),
+                    "dicomStatus",
+                    "clean")));
+    assertState(lead, 90, "hot", "potential", "QUALIFIED");
+    int sum = 0;
+    for (JsonNode component : lead.get("scoreComponents")) {
+      sum += component.get("points").asInt();
+    }
+    assertThat(sum).isEqualTo(90);
+
+    // the activity log tells each automatic move with its rule
+    List<String> rules = new ArrayList<>();
+    for (JsonNode item :
+        json(api.get("/api/v1/leads/" + id + "/activity?limit=100", broker.token())).get("items")) {
+      if (item.get("type").asText().equals("stage_changed")) {
+        rules.add(item.get("details").get("rule").asText());
+      }
+    }
+    assertThat(rules)
+        .containsExactly("financially_qualified", "profile_complete", "profile_started");
+
+    // unassigned and hot: the broker's admin is told
+    JsonNode inbox = json(api.get("/api/v1/notifications", broker.token()));
+    assertThat(inbox.get("unreadCount").asLong()).isEqualTo(1);
+    JsonNode alert = inbox.get("items").get(0);
+    assertThat(alert.get("kind").asText()).isEqualTo("lead_hot");
+    assertThat(alert.get("leadId").asText()).isEqualTo(id);
+    assertThat(alert.get("title").asText()).isEqualTo("Lead caliente: Rocío Henríquez");
+    // income and DICOM are not in the alert
+    assertThat(alert.toString()).doesNotContain("1200000").doesNotContain("1.200.000");
+  }
+
+  @Test
+  void givenAssignedLeadTurningHot_whenSaved_thenOnlyItsAgentIsNotified() throws Exception {
+    Broker broker = register("Propiedades Macul");
+    Agent agent = agent(broker, "Ignacio Carrasco");
+    String id =
+        create(
+            broker.token(),
+            Map.of("name", "Paz Olivares", "phone", "9 3344 5566", "assignedTo", agent.id()));
+    patch(
+        broker,
+        id,
+        Map.of(
+            "email",
+            "paz.olivares@gmail.com",
+            "facts",
+            Map.of(
+                "location",
+                "Macul",
+                "budget",
+                Map.of("amount", 4100, "currency", "UF"),
+                "monthlyIncome",
+                Map.of("amount", 900_000, "currency", "CLP"),
+                "dicomStatus",
+                "clean")));
+
+    // 10 + 15 + 10 + 15 + 20 + income ≥ 500,000 half of 15 = 7 + DICOM clean 15 = 92 → hot
+    assertThat(get(broker, id).get("score").asInt()).isEqualTo(92);
+    JsonNode inbox = json(api.get("/api/v1/notifications", agent.token()));
+    assertThat(inbox.get("items")).hasSize(1);
+    assertThat(inbox.get("items").get(0).get("body").asText()).contains("asignado a ti");
+    assertThat(json(api.get("/api/v1/notifications", broker.token())).get("items")).isEmpty();
+  }
+
+  @Test
+  void givenWonLead_whenAgentOrAdminReopens_thenOnlyTheAdminMay() throws Exception {
+    Broker broker = register("Propiedades Peñalolén");
+    Agent agent = agent(broker, "Fernanda Castro");
+    String id =
+        create(
+            broker.token(),
+            Map.of("name", "Óscar Zúñiga", "phone", "9 8877 6655", "assignedTo", agent.id()));
+
+    assertProblem(stage(agent.token(), id, Map.of("stage", "won")), 400, "lead.stage_invalid");
+    assertProblem(
+        stage(agent.token(), id, Map.of("stage", "ganado", "reason", "x")), 400, "request.invalid");
+    HttpResponse<String> won =
+        stage(
+            agent.token(),
+            id,
+            Map.of(
+                "stage",
+                "won",
+                "reason",
+                "Firmó la promesa de compraventa",
+                "closeReason",
+                "purchased"));
+    assertThat(won.statusCode()).as(won.body()).isEqualTo(200);
+    JsonNode closed = json(won);
+    assertThat(closed.get("stage").asText()).isEqualTo("won");
+    assertThat(closed.get("status").asText()).isEqualTo("converted");
+    assertThat(closed.get("closeReason").asText()).isEqualTo("purchased");
+    assertThat(closed.get("closeDetail").asText()).isEqualTo("Firmó la promesa de compraventa");
+    assertThat(closed.get("closedFromStage").asText()).isEqualTo("profiling");
+    assertThat(closed.hasNonNull("closedAt")).isTrue();
+
+    // editing a won lead's facts does not rescore it
+    assertThat(
+            patch(broker, id, Map.of("facts", Map.of("location", "Peñalolén")))
+                .get("status")
+                .asText())
+        .isEqualTo("converted");
+
+    assertProblem(
+        stage(agent.token(), id, Map.of("stage", "profiling", "reason", "Se cayó el crédito")),
+        403,
+        "lead.reopen_requires_admin");
+    assertProblem(
+        stage(broker.token(), id, Map.of("stage", "lost", "reason", "Cambio")), 409, "lead.closed");
+    HttpResponse<String> reopened =
+        stage(broker.token(), id, Map.of("stage", "profiling", "reason", "Se cayó el crédito"));
+    assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+    JsonNode open = json(reopened);
+    assertThat(open.get("stage").asText()).isEqualTo("profiling");
+    assertThat(open.hasNonNull("closeReason")).isFalse();
+    // rescored on reopening: name 10 + phone 15 + location 15 = 40 → warm
+    assertThat(open.get("score").asInt()).isEqualTo(40);
+    assertThat(open.get("status").asText()).isEqualTo("warm");
+
+    List<String> types = new ArrayList<>();
+    json(api.get("/api/v1/leads/" + id + "/activity", broker.token()))
+        .get("items")
+        .forEach(item -> types.add(item.get("type").asText()));
+    assertThat(types).contains("lead_reopened", "lead_closed");
+  }
+
+  @Test
+  void givenOpenLead_whenMovedBackByHand_thenItStaysWhereItWasPut() throws Exception {
+    Broker broker = register("Propiedades Lo Barnechea");
+    String id =
+        create(
+            broker.token(),
+            Map.of(
+                "name", "Ximena Salinas",
+                "phone", "9 2211 3344",
+                "facts", Map.of("location", "Lo Barnechea", "propertyType", "house")));
+    assertThat(get(broker, id).get("stage").asText()).isEqualTo("financial_qualification");
+
+    JsonNode moved =
+        json(stage(broker.token(), id, Map.of("stage", "new", "reason", "Datos por confirmar")));
+
+    assertThat(moved.get("stage").asText()).isEqualTo("new");
+    // a later edit recomputes and the rules move it forward again
+    JsonNode edited = patch(broker, id, Map.of("notes", "Prefiere visitas en la tarde"));
+    assertThat(edited.get("stage").asText()).isEqualTo("financial_qualification");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static void assertState(
+      JsonNode lead, int score, String status, String stage, String qualification) {
+    assertThat(lead.get("score").asInt()).as(lead.toString()).isEqualTo(score);
+    assertThat(lead.get("status").asText()).isEqualTo(status);
+    assertThat(lead.get("stage").asText()).isEqualTo(stage);
+    if (qualification == null) {
+      assertThat(lead.hasNonNull("qualification")).isFalse();
+    } else {
+      assertThat(lead.get("qualification").asText()).isEqualTo(qualification);
+    }
+  }
+
+  private record Broker(String id, String token) {}
+
+  private record Agent(String id, String token) {}
+
+  private Broker register(String name) throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> response =
+        api.post(
+            "/api/v1/auth/register",
+            Map.of(
+                "brokerName",
+                name + " " + suffix,
+                "name",
+                "Soledad Bravo",
+                "email",
+                "soledad." + suffix + "@corredora.cl",
+                "password",
+                PASSWORD));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonNode body = json(response);
+    return new Broker(body.get("user").get("brokerId").asText(), body.get("accessToken").asText());
+  }
+
+  private Agent agent(Broker broker, String name) throws Exception {
+    String email = "agente." + UUID.randomUUID().toString().substring(0, 8) + "@corredora.cl";
+    HttpResponse<String> created =
+        api.post(
+            "/api/v1/users",
+            Api.JSON.writeValueAsString(
+                Map.of("name", name, "email", email, "role", "AGENT", "password", PASSWORD)),
+            broker.token());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String token =
+        json(api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD)))
+            .get("accessToken")
+            .asText();
+    return new Agent(json(created).get("id").asText(), token);
+  }
+
+  private String create(String token, Map<String, ?> body) throws Exception {
+    HttpResponse<String> response =
+        api.post("/api/v1/leads", Api.JSON.writeValueAsString(body), token);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response).get("id").asText();
+  }
+
+  private JsonNode get(Broker broker, String id) throws Exception {
+    return json(api.get("/api/v1/leads/" + id, broker.token()));
+  }
+
+  private JsonNode patch(Broker broker, String id, Map<String, ?> body) throws Exception {
+    HttpResponse<String> response =
+        api.exchange("PATCH", "/api/v1/leads/" + id, new LinkedHashMap<>(body), broker.token());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response);
+  }
+
+  private HttpResponse<String> stage(String token, String id, Map<String, ?> body)
+      throws Exception {
+    return api.post("/api/v1/leads/" + id + "/stage", Api.JSON.writeValueAsString(body), token);
+  }
+}
