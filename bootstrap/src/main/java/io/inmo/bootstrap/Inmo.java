@@ -1,5 +1,6 @@
 package io.inmo.bootstrap;
 
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.zaxxer.hikari.HikariDataSource;
 import io.inmo.adapters.persistence.AesGcmFieldCodec;
 import io.inmo.adapters.persistence.DataSources;
@@ -15,18 +16,21 @@ import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
 import io.inmo.adapters.persistence.conversation.JpaChatMessageRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
+import io.inmo.adapters.persistence.jobs.JobScheduler;
 import io.inmo.adapters.persistence.lead.JpaLeadRepository;
 import io.inmo.adapters.persistence.lead.JpaLeadSearchRepository;
 import io.inmo.adapters.persistence.notification.JpaNotificationStore;
 import io.inmo.adapters.persistence.pipeline.JpaPipelineStats;
 import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
 import io.inmo.adapters.persistence.ratelimit.RedisRateLimiter;
+import io.inmo.adapters.persistence.rescoring.JpaRescoringRunRepository;
 import io.inmo.adapters.persistence.session.JpaRefreshTokenRepository;
 import io.inmo.adapters.persistence.user.JpaUserRepository;
 import io.inmo.adapters.rest.auth.JwtAccessTokens;
 import io.inmo.adapters.rest.auth.Password4jPasswordHashing;
 import io.inmo.adapters.rest.lead.LibPhoneNumbers;
 import io.inmo.application.port.in.identity.EnsurePlatformAdminUseCase.InitialCredentials;
+import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.service.identity.EnsurePlatformAdminService;
@@ -151,12 +155,23 @@ public final class Inmo implements AutoCloseable {
             notifications,
             notifications,
             new JpaPipelineStats(unitOfWork),
+            new JpaRescoringRunRepository(unitOfWork),
             new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),
             rateLimiter,
             Clock.systemUTC());
     InmoApplication application = new InmoApplication(config, adapters);
+    RescoreLeadsUseCase rescoring = application.rescoring();
+    resources.push(
+        JobScheduler.start(
+            dataSource,
+            List.of(
+                new JobScheduler.Job(
+                    "lead-rescoring",
+                    FixedDelay.of(Duration.ofSeconds(2)),
+                    () -> rescoreFor(rescoring, Duration.ofSeconds(30)))),
+            Duration.ofSeconds(1)));
 
     URI uri = URI.create("http://" + config.host() + ":" + config.port() + "/");
     server = JettyHttpContainerFactory.createServer(uri, application, false);
@@ -177,6 +192,14 @@ public final class Inmo implements AutoCloseable {
     } catch (DomainException raced) {
       // several nodes started on one empty database: another one created the administrator
       LOG.info("the first administrator was created by another node ({})", raced.code());
+    }
+  }
+
+  /** Works rescoring batches until there are none or {@code budget} is spent (then next round). */
+  private static void rescoreFor(RescoreLeadsUseCase rescoring, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    while (System.nanoTime() < deadline && rescoring.processNextBatch()) {
+      // one batch per unit of work
     }
   }
 

@@ -7,6 +7,7 @@ import io.inmo.adapters.rest.broker.BrokerResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.lead.LeadsResource;
 import io.inmo.adapters.rest.lead.PipelineResource;
+import io.inmo.adapters.rest.lead.RescoringResource;
 import io.inmo.adapters.rest.notification.NotificationsResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
 import io.inmo.adapters.rest.user.UsersResource;
@@ -23,6 +24,7 @@ import io.inmo.application.port.in.identity.RefreshSessionUseCase;
 import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
+import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
 import io.inmo.application.port.in.notification.NotificationsUseCase;
 import io.inmo.application.port.in.pipeline.PipelineUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
@@ -32,6 +34,7 @@ import io.inmo.application.service.identity.AuthSettings;
 import io.inmo.application.service.identity.AuthenticationService;
 import io.inmo.application.service.identity.RegistrationService;
 import io.inmo.application.service.identity.UserManagementService;
+import io.inmo.application.service.lead.LeadRescoringService;
 import io.inmo.application.service.lead.LeadService;
 import io.inmo.application.service.lead.LeadTransferService;
 import io.inmo.application.service.lead.PipelineService;
@@ -62,7 +65,10 @@ public final class InmoApplication extends ResourceConfig {
           AdminBrokersResource.class,
           LeadsResource.class,
           NotificationsResource.class,
-          PipelineResource.class);
+          PipelineResource.class,
+          RescoringResource.class);
+
+  private final LeadRescoringService rescoring;
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -106,7 +112,8 @@ public final class InmoApplication extends ResourceConfig {
         new BrokerService(
             out.brokers(), out.brokerConfigs(), out.audit(), out.unitOfWork(), out.clock());
     BrokerConfigService brokerConfigService =
-        new BrokerConfigService(out.brokerConfigs(), out.audit(), out.unitOfWork(), out.clock());
+        new BrokerConfigService(
+            out.brokerConfigs(), out.rescorings(), out.audit(), out.unitOfWork(), out.clock());
 
     LeadService leadService =
         new LeadService(
@@ -120,6 +127,19 @@ public final class InmoApplication extends ResourceConfig {
             out.phones(),
             out.chatMessages(),
             out.appointments(),
+            out.notifier(),
+            out.unitOfWork(),
+            out.clock());
+    rescoring =
+        new LeadRescoringService(
+            out.leads(),
+            out.rescorings(),
+            out.brokerConfigs(),
+            out.brokers(),
+            out.chatMessages(),
+            out.appointments(),
+            out.activity(),
+            out.users(),
             out.notifier(),
             out.unitOfWork(),
             out.clock());
@@ -174,6 +194,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(leadTransfer).to(LeadTransferUseCase.class);
             bind(notificationService).to(NotificationsUseCase.class);
             bind(pipelineService).to(PipelineUseCase.class);
+            bind(rescoring).to(RescoreLeadsUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });
@@ -187,5 +208,10 @@ public final class InmoApplication extends ResourceConfig {
     property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
     property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+  }
+
+  /** The background rescoring, for the job scheduler. */
+  RescoreLeadsUseCase rescoring() {
+    return rescoring;
   }
 }

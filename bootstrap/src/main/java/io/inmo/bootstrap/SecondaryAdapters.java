@@ -17,6 +17,7 @@ import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.PipelineStatsRepository;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.port.out.RefreshTokenRepository;
+import io.inmo.application.port.out.RescoringRunRepository;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.port.out.UserRepository;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public record SecondaryAdapters(
     NotificationPort notifier,
     NotificationRepository notifications,
     PipelineStatsRepository pipelineStats,
+    RescoringRunRepository rescorings,
     PhoneNumberPort phones,
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,

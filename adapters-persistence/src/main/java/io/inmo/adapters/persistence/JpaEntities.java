@@ -28,6 +28,7 @@ public final class JpaEntities {
     classes.addAll(io.inmo.adapters.persistence.activity.ActivityJpaEntities.CLASSES);
     classes.addAll(io.inmo.adapters.persistence.audit.AuditJpaEntities.CLASSES);
     classes.addAll(io.inmo.adapters.persistence.notification.NotificationJpaEntities.CLASSES);
+    classes.addAll(io.inmo.adapters.persistence.rescoring.RescoringJpaEntities.CLASSES);
     // --- end activity ---
     return List.copyOf(classes);
   }

@@ -51,7 +51,8 @@ public final class TenantGuard implements StatementInspector {
           "telegram_messages",
           "activity_log",
           "audit_logs",
-          "notifications");
+          "notifications",
+          "lead_rescoring_runs");
 
   /** Distinct statements remembered; beyond it, the least recently used verdicts are recomputed. */
   static final int CACHE_SIZE = 4_096;

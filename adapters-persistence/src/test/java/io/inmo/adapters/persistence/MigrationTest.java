@@ -123,7 +123,9 @@ class MigrationTest {
           "campaign_logs_lead_id_idx",
           "voice_calls_lead_id_idx",
           "voice_calls_external_call_id_key",
-          "call_transcripts_voice_call_id_seq_idx");
+          "call_transcripts_voice_call_id_seq_idx",
+          // the rescoring worker takes the oldest open run of any broker
+          "lead_rescoring_runs_open_idx");
 
   private static DataSource dataSource;
 
@@ -604,7 +606,8 @@ class MigrationTest {
             "activity_log_actor_user_id_fkey",
             "chat_messages_sent_by_fkey",
             "voice_calls_initiated_by_fkey",
-            "campaigns_created_by_fkey");
+            "campaigns_created_by_fkey",
+            "lead_rescoring_runs_requested_by_fkey");
   }
 
   // --- helpers

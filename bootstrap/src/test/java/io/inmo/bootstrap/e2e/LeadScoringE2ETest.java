@@ -242,6 +242,90 @@ class LeadScoringE2ETest {
     assertThat(edited.get("stage").asText()).isEqualTo("financial_qualification");
   }
 
+  @Test
+  void givenNewThresholds_whenSaved_thenLeadsAreRescoredInTheBackground() throws Exception {
+    Broker broker = register("Propiedades Puente Alto");
+    Agent agent = agent(broker, "Benjamín Vergara");
+    // 60 warm, 25 cold, 90 hot under the defaults (cold ≤ 30, hot ≥ 70)
+    String warm =
+        create(
+            broker.token(),
+            Map.of(
+                "name", "Lead Tibio",
+                "phone", "9 6100 2001",
+                "facts",
+                    Map.of(
+                        "location",
+                        "Puente Alto",
+                        "budget",
+                        Map.of("amount", 2900, "currency", "UF"))));
+    String cold = create(broker.token(), Map.of("name", "Lead Frío", "phone", "9 6100 2002"));
+    String hot =
+        create(
+            broker.token(),
+            Map.of(
+                "name", "Lead Caliente",
+                "phone", "9 6100 2003",
+                "facts",
+                    Map.of(
+                        "location",
+                        "Puente Alto",
+                        "budget",
+                        Map.of("amount", 3100, "currency", "UF"),
+                        "monthlyIncome",
+                        Map.of("amount", 1_500_000, "currency", "CLP"),
+                        "dicomStatus",
+                        "clean")));
+    assertThat(get(broker, warm).get("status").asText()).isEqualTo("warm");
+    assertThat(get(broker, cold).get("status").asText()).isEqualTo("cold");
+    assertProblem(api.get("/api/v1/broker/rescoring", broker.token()), 404, "rescoring.none");
+
+    JsonNode config = json(api.get("/api/v1/broker/config/lead", broker.token()));
+    Map<String, Object> stricter = new LinkedHashMap<>();
+    for (String field :
+        List.of(
+            "fieldWeights",
+            "fieldPriority",
+            "requiredProfileFields",
+            "qualifiedIncome",
+            "potentialIncome",
+            "acceptableDebt",
+            "autoCloseNotQualified")) {
+      stricter.put(field, Api.JSON.treeToValue(config.get(field), Object.class));
+    }
+    stricter.put("coldMaxScore", 20);
+    stricter.put("warmMaxScore", 49);
+    HttpResponse<String> put =
+        api.exchange("PUT", "/api/v1/broker/config/lead", stricter, broker.token());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    JsonNode run = null;
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      run = json(api.get("/api/v1/broker/rescoring", broker.token()));
+      if (run.get("status").asText().equals("done")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("done");
+    assertThat(run.get("total").asLong()).isEqualTo(3);
+    assertThat(run.get("processed").asLong()).isEqualTo(3);
+    assertThat(run.get("changed").asLong()).isEqualTo(2);
+    assertThat(run.get("percent").asInt()).isEqualTo(100);
+
+    assertThat(get(broker, warm).get("status").asText()).isEqualTo("hot");
+    assertThat(get(broker, cold).get("status").asText()).isEqualTo("warm");
+    assertThat(get(broker, hot).get("status").asText()).isEqualTo("hot");
+    JsonNode newest =
+        json(api.get("/api/v1/leads/" + warm + "/activity?limit=1", broker.token()))
+            .get("items")
+            .get(0);
+    assertThat(newest.get("type").asText()).isEqualTo("score_changed");
+    assertThat(newest.get("actorType").asText()).isEqualTo("system");
+    assertProblem(api.get("/api/v1/broker/rescoring", agent.token()), 403, "auth.forbidden");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static void assertState(

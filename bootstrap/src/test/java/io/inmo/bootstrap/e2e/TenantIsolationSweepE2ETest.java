@@ -771,6 +771,15 @@ class TenantIsolationSweepE2ETest {
           a.brokerId(),
           a.adminId());
       ids.put("notification", List.of(new Named("A.notification", notificationId)));
+    }
+    if (routes.stream().anyMatch(r -> r.template().equals("/api/v1/broker/rescoring"))) {
+      // a finished rescoring of A's leads, as a change of A's lead config leaves behind
+      sql.execute(
+          "INSERT INTO lead_rescoring_runs (id, broker_id, status, total, processed, changed,"
+              + " created_at, started_at, finished_at) VALUES (?::uuid, ?::uuid, 'done', 1, 1, 0,"
+              + " now(), now(), now())",
+          UUID.randomUUID().toString(),
+          a.brokerId());
       secrets.put("notification title", "Rosario Tapia");
     }
     LOG.info(

@@ -67,7 +67,10 @@ final class JpaLeadBulk {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<LeadJpaEntity> found =
+    return withIdentities(
+        em,
+        codec,
+        brokerId,
         em.createQuery(
                 "select l from LeadJpaEntity l where l.brokerId = :brokerId"
                     + " and l.deletedAt is null and l.id in :ids order by l.createdAt, l.id",
@@ -75,7 +78,35 @@ final class JpaLeadBulk {
             .setParameter("brokerId", brokerId)
             .setParameter("ids", ids)
             .setFlushMode(FlushModeType.COMMIT)
-            .getResultList();
+            .getResultList());
+  }
+
+  /**
+   * Up to {@code limit} live leads of the broker after {@code after} in id order, with identities.
+   */
+  static List<Lead> findLiveAfter(
+      EntityManager em, FieldCodec codec, UUID brokerId, UUID after, int limit) {
+    return withIdentities(
+        em,
+        codec,
+        brokerId,
+        em.createQuery(
+                "select l from LeadJpaEntity l where l.brokerId = :brokerId"
+                    + " and l.deletedAt is null and l.id > :after order by l.id",
+                LeadJpaEntity.class)
+            .setParameter("brokerId", brokerId)
+            .setParameter("after", after == null ? new UUID(0, 0) : after)
+            .setMaxResults(limit)
+            .getResultList());
+  }
+
+  /** The leads of these rows with their identity rows, read in one more query. */
+  private static List<Lead> withIdentities(
+      EntityManager em, FieldCodec codec, UUID brokerId, List<LeadJpaEntity> found) {
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = found.stream().map(entity -> entity.id).toList();
     Map<UUID, List<LeadIdentityJpaEntity>> identities = new HashMap<>();
     em.createQuery(
             "select i from LeadIdentityJpaEntity i where i.brokerId = :brokerId"

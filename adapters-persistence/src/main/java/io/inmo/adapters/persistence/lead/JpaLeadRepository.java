@@ -150,6 +150,32 @@ public final class JpaLeadRepository implements LeadRepository {
     JpaLeadBulk.insertAll(unitOfWork.entityManager(), codec, leads);
   }
 
+  @Override
+  public List<Lead> findLiveAfter(BrokerId brokerId, LeadId after, int limit) {
+    Objects.requireNonNull(brokerId, "brokerId");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1: " + limit);
+    }
+    return JpaLeadBulk.findLiveAfter(
+        unitOfWork.entityManager(),
+        codec,
+        brokerId.value(),
+        after == null ? null : after.value(),
+        limit);
+  }
+
+  @Override
+  public long countLive(BrokerId brokerId) {
+    return unitOfWork
+        .entityManager()
+        .createQuery(
+            "select count(l) from LeadJpaEntity l where l.brokerId = :brokerId"
+                + " and l.deletedAt is null",
+            Long.class)
+        .setParameter("brokerId", brokerId.value())
+        .getSingleResult();
+  }
+
   /** Deletes released identity rows and inserts new ones, collecting them in {@code added}. */
   private void syncIdentities(
       EntityManager em,

@@ -46,4 +46,13 @@ public interface LeadRepository {
    * already linked to another lead fails the unit of work. Written at the next flush or commit.
    */
   void insertAll(Collection<Lead> leads);
+
+  /**
+   * Up to {@code limit} live leads of the broker with ids greater than {@code after} (null: from
+   * the first), in id order, with identities: a resumable walk over a broker's book.
+   */
+  List<Lead> findLiveAfter(BrokerId brokerId, LeadId after, int limit);
+
+  /** How many live leads the broker has. */
+  long countLive(BrokerId brokerId);
 }

@@ -10,6 +10,7 @@ import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
 import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
+import io.inmo.application.port.out.RescoringRunRepository;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
@@ -23,9 +24,11 @@ import io.inmo.domain.broker.BrokerVoiceConfig;
 import io.inmo.domain.broker.LeadField;
 import io.inmo.domain.broker.RequiredProfileFields;
 import io.inmo.domain.broker.ScoreThresholds;
+import io.inmo.domain.lead.RescoringRun;
 import io.inmo.domain.shared.InvalidValueException;
 import io.inmo.domain.shared.Secret;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,16 +65,19 @@ public final class BrokerConfigService
           "whatsapp", List.of("whatsapp.phone_number_id", "whatsapp.access_token"));
 
   private final BrokerConfigRepository configs;
+  private final RescoringRunRepository rescorings;
   private final AuditLogRepository audit;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
 
   public BrokerConfigService(
       BrokerConfigRepository configs,
+      RescoringRunRepository rescorings,
       AuditLogRepository audit,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.configs = Objects.requireNonNull(configs, "configs");
+    this.rescorings = Objects.requireNonNull(rescorings, "rescorings");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -184,10 +190,31 @@ public final class BrokerConfigService
                         current.createdAt(),
                         clock.instant(),
                         current.version())),
-        configs::save,
+        next -> {
+          BrokerLeadConfig current = configs.findLeadConfig(next.brokerId()).orElseThrow();
+          configs.save(next);
+          if (!scoring(current).equals(scoring(next))) {
+            // every lead of the broker is scored again in the background (issue 4)
+            Instant now = clock.instant();
+            rescorings.supersedeOpen(next.brokerId(), now);
+            rescorings.save(RescoringRun.request(next.brokerId(), actor.userId(), now));
+          }
+        },
         BrokerConfigService::summary,
         BrokerLeadConfig::id,
         origin);
+  }
+
+  /** The settings a lead's score, status, qualification or automatic stage depend on. */
+  private static List<Object> scoring(BrokerLeadConfig c) {
+    return List.of(
+        c.fieldWeights(),
+        c.thresholds(),
+        c.requiredProfileFields(),
+        c.qualifiedIncome(),
+        c.potentialIncome(),
+        c.acceptableDebt(),
+        c.autoCloseNotQualified());
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.inmo.application.port.in.broker.BrokerCommands.ChatSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.LeadSettings;
 import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
+import io.inmo.application.port.out.RescoringRunRepository;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
@@ -18,6 +19,7 @@ import io.inmo.domain.broker.BrokerLeadConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 import io.inmo.domain.broker.LeadField;
+import io.inmo.domain.lead.RescoringRun;
 import io.inmo.domain.shared.DomainException;
 import io.inmo.domain.shared.InvalidValueException;
 import io.inmo.domain.shared.NotFoundException;
@@ -43,9 +45,10 @@ class BrokerConfigServiceTest {
   private final BrokerId broker = BrokerId.newId();
   private final Configs configs = new Configs();
   private final List<AuditEntry> audit = new ArrayList<>();
+  private final Runs runs = new Runs();
   private final BrokerConfigService service =
       new BrokerConfigService(
-          configs, new Audit(audit), new Immediate(), Clock.fixed(NOW, ZoneOffset.UTC));
+          configs, runs, new Audit(audit), new Immediate(), Clock.fixed(NOW, ZoneOffset.UTC));
   private final Actor admin = new Actor(new UserId(UUID.randomUUID()), broker, Role.ADMIN);
   private final Actor agent = new Actor(new UserId(UUID.randomUUID()), broker, Role.AGENT);
 
@@ -134,6 +137,14 @@ class BrokerConfigServiceTest {
     assertThat(saved.requiredProfileFields())
         .isEqualTo(BrokerLeadConfig.defaults(broker, NOW).requiredProfileFields());
     assertThat(saved.id()).isEqualTo(configs.lead.id());
+    // thresholds changed: the broker's leads are rescored in the background
+    assertThat(runs.saved).hasSize(1);
+    assertThat(runs.saved.getFirst().status()).isEqualTo(RescoringRun.Status.PENDING);
+    assertThat(runs.saved.getFirst().requestedBy()).isEqualTo(admin.userId());
+
+    // the same settings again: nothing to rescore
+    service.replaceLead(admin, null, lead(20, 59, null), Origin.SYSTEM);
+    assertThat(runs.saved).hasSize(1);
   }
 
   @Test
@@ -238,6 +249,28 @@ class BrokerConfigServiceTest {
     public List<AuditEntry> findByBroker(BrokerId brokerId, int limit) {
       return entries;
     }
+  }
+
+  private static final class Runs implements RescoringRunRepository {
+    final List<RescoringRun> saved = new ArrayList<>();
+
+    @Override
+    public void save(RescoringRun run) {
+      saved.add(run);
+    }
+
+    @Override
+    public Optional<RescoringRun> claimNext() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<RescoringRun> latest(BrokerId brokerId) {
+      return saved.isEmpty() ? Optional.empty() : Optional.of(saved.getLast());
+    }
+
+    @Override
+    public void supersedeOpen(BrokerId brokerId, Instant now) {}
   }
 
   private static final class Immediate implements UnitOfWorkPort {
