@@ -115,6 +115,7 @@ class LeadBookBenchmark {
   private final Map<String, Object> facts = new LinkedHashMap<>();
   private final List<ShapeResult> results = new ArrayList<>();
   private final List<String> transfers = new ArrayList<>();
+  private final Map<String, Stats> pipeline = new LinkedHashMap<>();
 
   private record Broker(int index, String id, String adminId, String token, String suffix) {}
 
@@ -223,6 +224,10 @@ class LeadBookBenchmark {
     measure("f", "default list (-createdAt)", i -> defaultList(i), LeadBookBenchmark::checkDefault);
     measure(
         "g", "AGENT's list (own + unassigned)", i -> agentList(i), LeadBookBenchmark::checkAgent);
+
+    measurePipeline("board", "/api/v1/pipeline/board?limit=20", this::checkBoard);
+    measurePipeline("metrics", "/api/v1/pipeline/metrics", this::checkMetrics);
+    rescoreBroker(brokers.get(Math.min(3, brokers.size() - 1)));
 
     exportBroker(brokers.get(Math.min(2, brokers.size() - 1)));
     int importBroker = BROKERS - 1;
@@ -1390,6 +1395,120 @@ class LeadBookBenchmark {
 
   // ---- HTTP ----
 
+  // ---- pipeline board and metrics, background rescoring ----
+
+  private interface PageCheck {
+    void verify(Broker broker, JsonNode body) throws Exception;
+  }
+
+  /** Board or metrics of the sample brokers, over HTTP only (several statements per request). */
+  private void measurePipeline(String name, String path, PageCheck check) throws Exception {
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < WARMUP + TIMED; i++) {
+      Broker broker = sampleBroker(i);
+      long t = System.nanoTime();
+      HttpResponse<String> response = getJson(path, broker.token());
+      double elapsed = (System.nanoTime() - t) / 1e6;
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      check.verify(broker, JSON.readTree(response.body()));
+      if (i >= WARMUP) {
+        millis.add(elapsed);
+      }
+    }
+    Stats stats = Stats.of(millis);
+    pipeline.put(name + " `" + path + "`", stats);
+    System.out.printf(
+        Locale.ROOT,
+        "[lead-book] %-8s HTTP p50 %6.2f p95 %6.2f p99 %6.2f ms%n",
+        name,
+        stats.p50(),
+        stats.p95(),
+        stats.p99());
+  }
+
+  private void checkBoard(Broker broker, JsonNode board) {
+    long total = 0;
+    for (JsonNode column : board.get("stages")) {
+      total += column.get("count").asLong();
+      assertThat(column.get("items").size()).isLessThanOrEqualTo(20);
+    }
+    // every live lead of the broker is in one column
+    assertThat(total).isBetween((long) (LEADS_PER_BROKER * 0.95), (long) LEADS_PER_BROKER);
+  }
+
+  private void checkMetrics(Broker broker, JsonNode metrics) {
+    assertThat(metrics.get("stages")).hasSize(7);
+    assertThat(metrics.get("conversion").get(0).get("reached").asLong())
+        .isBetween((long) (LEADS_PER_BROKER * 0.95), (long) LEADS_PER_BROKER);
+    assertThat(metrics.get("weeklyIntake")).hasSize(12);
+  }
+
+  /**
+   * Changes one broker's thresholds and waits for the background rescoring of all its leads: the
+   * throughput of the job (batches of 500, one transaction each, on the scheduler's thread).
+   */
+  private void rescoreBroker(Broker broker) throws Exception {
+    JsonNode config = JSON.readTree(getJson("/api/v1/broker/config/lead", broker.token()).body());
+    Map<String, Object> stricter = new LinkedHashMap<>();
+    for (String field :
+        List.of(
+            "fieldWeights",
+            "fieldPriority",
+            "requiredProfileFields",
+            "qualifiedIncome",
+            "potentialIncome",
+            "acceptableDebt",
+            "autoCloseNotQualified")) {
+      stricter.put(field, JSON.treeToValue(config.get(field), Object.class));
+    }
+    stricter.put("coldMaxScore", 20);
+    stricter.put("warmMaxScore", 49);
+    long t = System.nanoTime();
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/broker/config/lead"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + broker.token())
+                .header("X-Forwarded-For", "10.0.0.1")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(stricter)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    JsonNode run;
+    do {
+      Thread.sleep(250);
+      run = JSON.readTree(getJson("/api/v1/broker/rescoring", broker.token()).body());
+    } while (!run.path("status").asText().equals("done")
+        && System.nanoTime() - t < Duration.ofMinutes(10).toNanos());
+    double seconds = (System.nanoTime() - t) / 1e9;
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("done");
+    long processed = run.get("processed").asLong();
+    transfers.add(
+        String.format(
+            Locale.ROOT,
+            "| rescoring (new thresholds) | %,d leads of one broker, %,d changed | %.2f s |"
+                + " **%,.0f leads/s** |",
+            processed,
+            run.get("changed").asLong(),
+            seconds,
+            processed / seconds));
+    System.out.printf(Locale.ROOT, "[lead-book] rescoring %,d leads: %.1f s%n", processed, seconds);
+  }
+
+  private HttpResponse<String> getJson(String path, String token)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .header("X-Forwarded-For", "10.0.0.1")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> list(ListRequest request) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(base.resolve("/api/v1/leads?" + request.query()))
@@ -1499,7 +1618,23 @@ class LeadBookBenchmark {
               r.http().p95() < TARGET_P95_MS ? "yes" : "**no**",
               r.indexes()));
     }
-    md.append("\n## Import and export\n\n| | size | time | rate |\n|---|---|---:|---:|\n");
+    md.append(
+        "\n## Pipeline board and metrics (ms, HTTP; target p95 < 50 ms)\n\n"
+            + "| request | p50 | p95 | p99 | max | p95 < 50 ms |\n|---|---:|---:|---:|---:|:---:|\n");
+    pipeline.forEach(
+        (name, r) ->
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.2f | %.2f | %s |%n",
+                    name,
+                    r.p50(),
+                    r.p95(),
+                    r.p99(),
+                    r.max(),
+                    r.p95() < 50 ? "yes" : "**no**")));
+    md.append(
+        "\n## Import, export and rescoring\n\n| | size | time | rate |\n|---|---|---:|---:|\n");
     transfers.forEach(line -> md.append(line).append('\n'));
     md.append(String.format(Locale.ROOT, "%nTotal run: %.0f s.%n", (double) facts.get("total")));
 

@@ -15,9 +15,12 @@ import io.inmo.domain.user.UserId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Persistence adapter: stores appointments with JPA inside the caller's unit of work. */
 public final class JpaAppointmentRepository implements AppointmentRepository {
@@ -114,5 +117,29 @@ public final class JpaAppointmentRepository implements AppointmentRepository {
       }
       throw e;
     }
+  }
+
+  @Override
+  public Set<LeadId> leadsWithActiveAppointments(BrokerId brokerId, Collection<LeadId> leadIds) {
+    if (leadIds.isEmpty()) {
+      return Set.of();
+    }
+    List<String> blocking =
+        java.util.Arrays.stream(io.inmo.domain.appointment.AppointmentStatus.values())
+            .filter(io.inmo.domain.appointment.AppointmentStatus::blocksSlot)
+            .map(io.inmo.domain.appointment.AppointmentStatus::apiValue)
+            .toList();
+    return unitOfWork
+        .entityManager()
+        .createQuery(
+            "select distinct a.leadId from AppointmentJpaEntity a where a.brokerId = :broker"
+                + " and a.leadId in :leads and a.status in :statuses",
+            UUID.class)
+        .setParameter("broker", brokerId.value())
+        .setParameter("leads", leadIds.stream().map(LeadId::value).toList())
+        .setParameter("statuses", blocking)
+        .getResultStream()
+        .map(LeadId::new)
+        .collect(java.util.stream.Collectors.toSet());
   }
 }

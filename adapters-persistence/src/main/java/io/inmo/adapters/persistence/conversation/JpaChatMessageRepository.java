@@ -14,10 +14,14 @@ import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -133,21 +137,60 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
                 .setParameter("broker", brokerId.value())
                 .setParameter("lead", leadId.value())
                 .getSingleResult();
-    int replies = ((Number) row[0]).intValue();
+    return engagement(row[0], row[1], row[2]);
+  }
+
+  @Override
+  public Map<LeadId, Engagement> engagements(BrokerId brokerId, Collection<LeadId> leadIds) {
+    if (leadIds.isEmpty()) {
+      return Map.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        unitOfWork
+            .entityManager()
+            .createNativeQuery(
+                "select m.lead_id, count(*) filter (where m.direction = 'inbound'),"
+                    + " max(m.created_at) filter (where m.direction = 'inbound'),"
+                    + " percentile_cont(0.5) within group (order by m.delay)"
+                    + " filter (where m.delay is not null)"
+                    + " from (select c.lead_id, c.direction, c.created_at,"
+                    + " case when c.direction = 'inbound' and lag(c.direction) over w ="
+                    + " 'outbound' then extract(epoch from (c.created_at - lag(c.created_at)"
+                    + " over w)) end as delay"
+                    + " from chat_messages c where c.broker_id = :broker"
+                    + " and c.lead_id in (:leads)"
+                    + " window w as (partition by c.lead_id order by c.created_at, c.id)) m"
+                    + " group by m.lead_id")
+            .setParameter("broker", brokerId.value())
+            .setParameter("leads", leadIds.stream().map(LeadId::value).toList())
+            .getResultList();
+    Map<LeadId, Engagement> engagements = new HashMap<>();
+    for (Object[] row : rows) {
+      Engagement engagement = engagement(row[1], row[2], row[3]);
+      if (engagement.inboundReplies() > 0) {
+        engagements.put(new LeadId((UUID) row[0]), engagement);
+      }
+    }
+    return engagements;
+  }
+
+  private static Engagement engagement(Object count, Object lastInbound, Object medianSeconds) {
+    int replies = ((Number) count).intValue();
     if (replies == 0) {
       return Engagement.NONE;
     }
     Instant last =
-        switch (row[1]) {
+        switch (lastInbound) {
           case java.sql.Timestamp t -> t.toInstant();
           case Instant i -> i;
           case java.time.OffsetDateTime o -> o.toInstant();
-          default -> throw new IllegalStateException("last inbound: " + row[1].getClass());
+          default -> throw new IllegalStateException("last inbound: " + lastInbound.getClass());
         };
     Duration median =
-        row[2] == null
+        medianSeconds == null
             ? null
-            : Duration.ofMillis(Math.round(((Number) row[2]).doubleValue() * 1000));
+            : Duration.ofMillis(Math.round(((Number) medianSeconds).doubleValue() * 1000));
     return new Engagement(replies, median, last);
   }
 }

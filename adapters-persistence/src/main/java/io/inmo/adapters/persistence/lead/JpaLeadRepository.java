@@ -14,10 +14,12 @@ import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.PhoneNumber;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,64 @@ public final class JpaLeadRepository implements LeadRepository {
       if (BrokerScope.isIdOfAnotherBroker(e, "leads")) {
         // the scoped load found nothing, yet the id is taken
         throw new IllegalStateException("lead " + lead.id() + " is stored under another broker", e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void saveAll(Collection<Lead> leads) {
+    if (leads.isEmpty()) {
+      return;
+    }
+    EntityManager em = unitOfWork.entityManager();
+    UUID brokerId = leads.iterator().next().brokerId().value();
+    List<UUID> ids = new ArrayList<>();
+    for (Lead lead : leads) {
+      if (!lead.brokerId().value().equals(brokerId)) {
+        throw new IllegalArgumentException("saveAll takes the leads of one broker");
+      }
+      ids.add(lead.id().value());
+    }
+    Map<UUID, LeadJpaEntity> entities = new HashMap<>();
+    em.createQuery(
+            "select l from LeadJpaEntity l where l.brokerId = :brokerId and l.id in :ids",
+            LeadJpaEntity.class)
+        .setParameter("brokerId", brokerId)
+        .setParameter("ids", ids)
+        .setFlushMode(FlushModeType.COMMIT)
+        .getResultList()
+        .forEach(entity -> entities.put(entity.id, entity));
+    Map<UUID, List<LeadIdentityJpaEntity>> rows = new HashMap<>();
+    em.createQuery(
+            "select i from LeadIdentityJpaEntity i where i.brokerId = :brokerId"
+                + " and i.leadId in :ids order by i.createdAt, i.id",
+            LeadIdentityJpaEntity.class)
+        .setParameter("brokerId", brokerId)
+        .setParameter("ids", ids)
+        .setFlushMode(FlushModeType.COMMIT)
+        .getResultList()
+        .forEach(row -> rows.computeIfAbsent(row.leadId, id -> new ArrayList<>()).add(row));
+    List<ChannelIdentity> added = new ArrayList<>();
+    try {
+      for (Lead lead : leads) {
+        LeadJpaEntity entity = entities.get(lead.id().value());
+        if (entity == null) {
+          throw new IllegalStateException("lead " + lead.id() + " is not stored for its broker");
+        }
+        OptimisticLocks.requireCurrent(
+            "lead", lead.id(), lead.version(), entity.version, entity.versionReadByThisUnit);
+        LeadJpaMapper.copy(lead, entity, codec);
+        syncIdentities(em, lead, rows.getOrDefault(entity.id, List.of()), added);
+      }
+      em.flush();
+    } catch (PersistenceException e) {
+      if (PersistenceErrors.isViolationOf(e, IDENTITY_KEY)) {
+        IdentityTakenException taken =
+            new IdentityTakenException(
+                "one of the leads' identities is already linked to another lead");
+        taken.initCause(e);
+        throw taken;
       }
       throw e;
     }

@@ -18,10 +18,13 @@ import io.inmo.domain.conversation.DeliveryStatus;
 import io.inmo.domain.conversation.MessageDirection;
 import io.inmo.domain.conversation.SenderType;
 import io.inmo.domain.lead.LeadId;
+import io.inmo.domain.scoring.Engagement;
 import jakarta.persistence.PersistenceException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -256,6 +259,32 @@ class JpaChatMessageRepositoryTest {
   }
 
   @Test
+  void givenConversation_whenEngagementRead_thenRepliesMedianDelayAndLastInbound() {
+    LeadId lead = rows.lead(ANDES, "Renata Saavedra");
+    LeadId silent = rows.lead(ANDES, "Gonzalo Riquelme");
+    save(outbound(lead, NOW));
+    save(inbound(ANDES, lead, ChatProvider.WHATSAPP, "wamid.E-1", NOW.plusSeconds(60))); // 60 s
+    save(outbound(lead, NOW.plusSeconds(100)));
+    save(inbound(ANDES, lead, ChatProvider.WHATSAPP, "wamid.E-2", NOW.plusSeconds(400))); // 300 s
+    // a second message in a row answers nothing
+    save(inbound(ANDES, lead, ChatProvider.WHATSAPP, "wamid.E-3", NOW.plusSeconds(500)));
+    save(outbound(silent, NOW));
+    // another broker's lead writing does not count
+    save(inbound(costa, costaLead, ChatProvider.WHATSAPP, "wamid.E-X", NOW));
+
+    Engagement one = unitOfWork.inTransaction(() -> repository.engagement(ANDES, lead));
+    Map<LeadId, Engagement> many =
+        unitOfWork.inTransaction(() -> repository.engagements(ANDES, List.of(lead, silent)));
+
+    assertThat(one.inboundReplies()).isEqualTo(3);
+    assertThat(one.medianReplyDelay()).isEqualTo(Duration.ofSeconds(180));
+    assertThat(one.lastInboundAt()).isEqualTo(NOW.plusSeconds(500));
+    assertThat(many).containsOnlyKeys(lead).containsEntry(lead, one);
+    assertThat(unitOfWork.inTransaction(() -> repository.engagement(ANDES, silent)))
+        .isEqualTo(Engagement.NONE);
+  }
+
+  @Test
   void givenMessagesAtTheSameInstant_whenFindingLatestByLead_thenTiesAreOrderedById() {
     LeadId lead = rows.lead(ANDES, "Tomás Araya");
     ChatMessage low = withId("01957a1e-0000-7000-8000-0000000000d1", lead, "wamid.TIE-1");
@@ -339,6 +368,18 @@ class JpaChatMessageRepositoryTest {
         "56912345678",
         "Mensaje " + providerMessageId,
         providerMessageId,
+        at);
+  }
+
+  private static ChatMessage outbound(LeadId lead, Instant at) {
+    return ChatMessage.outbound(
+        ANDES,
+        lead,
+        ChatProvider.WHATSAPP,
+        "56912345678",
+        "¿Qué comuna buscas?",
+        SenderType.AI,
+        null,
         at);
   }
 

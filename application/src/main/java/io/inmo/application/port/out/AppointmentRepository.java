@@ -7,8 +7,10 @@ import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.user.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Outbound port: stores and finds appointments of one brokerage. */
 public interface AppointmentRepository {
@@ -30,4 +32,7 @@ public interface AppointmentRepository {
    *     agent overlaps it (enforced by the store, not only checked)
    */
   void save(Appointment appointment);
+
+  /** Which of these leads have a scheduled or confirmed appointment (one that blocks a slot). */
+  Set<LeadId> leadsWithActiveAppointments(BrokerId brokerId, Collection<LeadId> leadIds);
 }

@@ -6,7 +6,9 @@ import io.inmo.domain.conversation.ChatMessageId;
 import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.scoring.Engagement;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Outbound port: the channel-neutral store of chat messages. */
@@ -29,4 +31,7 @@ public interface ChatMessageRepository {
    * never wrote.
    */
   Engagement engagement(BrokerId brokerId, LeadId leadId);
+
+  /** {@link #engagement} of many leads of the broker at once; leads that never wrote are absent. */
+  Map<LeadId, Engagement> engagements(BrokerId brokerId, Collection<LeadId> leadIds);
 }

@@ -55,4 +55,10 @@ public interface LeadRepository {
 
   /** How many live leads the broker has. */
   long countLive(BrokerId brokerId);
+
+  /**
+   * Updates many stored leads of one broker at once (a rescoring batch, an import's merges): the
+   * same checks as {@link #save}, one round of reads and one flush for all of them.
+   */
+  void saveAll(Collection<Lead> leads);
 }

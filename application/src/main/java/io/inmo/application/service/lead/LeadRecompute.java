@@ -107,8 +107,27 @@ final class LeadRecompute {
         stored ? messages.engagement(lead.brokerId(), lead.id()) : Engagement.NONE;
     boolean appointment =
         stored
-            && appointments.findByLead(lead.brokerId(), lead.id()).stream()
-                .anyMatch(a -> a.status().blocksSlot());
+            && !appointments
+                .leadsWithActiveAppointments(lead.brokerId(), List.of(lead.id()))
+                .isEmpty();
+    return apply(lead, config, cause, now, engagement, appointment, advance);
+  }
+
+  /**
+   * The recompute itself, with the lead's engagement and appointment state already read (a batch
+   * reads them for all its leads at once).
+   */
+  Outcome apply(
+      Lead lead,
+      BrokerLeadConfig config,
+      Cause cause,
+      Instant now,
+      Engagement engagement,
+      boolean appointment,
+      boolean advance) {
+    if (lead.isDeleted() || lead.isClosed()) {
+      return Outcome.unchanged(lead, config);
+    }
 
     LeadScore scoreBefore = lead.score();
     LeadStatus statusBefore = lead.status();

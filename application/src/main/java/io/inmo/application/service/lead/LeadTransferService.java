@@ -247,7 +247,7 @@ public final class LeadTransferService implements LeadTransferUseCase {
       outcomes.add(recompute.apply(lead, config, LeadService.cause(actor), now, true));
     }
     leads.insertAll(created.values());
-    merged.values().forEach(leads::save);
+    leads.saveAll(merged.values());
     activity.appendAll(entries);
     recompute.record(outcomes, now, false);
     return results;
