@@ -23,15 +23,6 @@ import java.util.Objects;
  * for the first-response time, their chat messages). Every statement is scoped by broker_id.
  */
 public final class JpaPipelineStats implements PipelineStatsRepository {
-  private static final String FURTHEST =
-      "case when l.pipeline_stage = 'lost'"
-          + " then coalesce(array_position("
-          + pathArray()
-          + ", l.closed_from_stage), 1)"
-          + " else array_position("
-          + pathArray()
-          + ", l.pipeline_stage) end";
-
   private final JpaUnitOfWork unitOfWork;
 
   public JpaPipelineStats(JpaUnitOfWork unitOfWork) {
@@ -39,75 +30,93 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
   }
 
   @Override
-  public Map<PipelineStage, StageStats> stageStats(
-      BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter) {
-    String budget = "(l.lead_metadata -> 'budget' -> 'value')";
+  public Map<PipelineStage, Long> countByStage(BrokerId brokerId, Scope scope) {
     Query query =
         query(
-            "select l.pipeline_stage, count(*),"
-                + " coalesce(sum(("
-                + budget
-                + " ->> 'amount')::numeric)"
-                + " filter (where "
-                + budget
-                + " ->> 'currency' = 'UF'), 0),"
-                + " coalesce(sum(("
-                + budget
-                + " ->> 'amount')::numeric)"
-                + " filter (where "
-                + budget
-                + " ->> 'currency' = 'CLP'), 0),"
-                + " coalesce(avg(extract(epoch from (cast(:now as timestamptz)"
-                + " - l.stage_entered_at))), 0) / 86400.0,"
-                + " count(*) filter (where l.pipeline_stage not in ('won', 'lost')"
-                + " and l.stage_entered_at < cast(:stuckBefore as timestamptz))"
-                + " from leads l where l.broker_id = :broker and l.deleted_at is null"
+            "select l.pipeline_stage, count(*) from leads l where l.broker_id = :broker"
+                + " and l.deleted_at is null"
                 + scopeSql(scope)
                 + " group by l.pipeline_stage",
             brokerId,
             scope);
-    query.setParameter("now", Timestamp.from(now));
-    query.setParameter("stuckBefore", Timestamp.from(now.minus(stuckAfter)));
-    Map<PipelineStage, StageStats> stats = new EnumMap<>(PipelineStage.class);
+    Map<PipelineStage, Long> counts = new EnumMap<>(PipelineStage.class);
     for (Object row : query.getResultList()) {
       Object[] r = (Object[]) row;
-      stats.put(
-          PipelineStage.fromApiValue((String) r[0]),
-          new StageStats(
-              ((Number) r[1]).longValue(),
-              decimal(r[2]),
-              decimal(r[3]),
-              ((Number) r[4]).doubleValue(),
-              ((Number) r[5]).longValue()));
+      counts.put(PipelineStage.fromApiValue((String) r[0]), ((Number) r[1]).longValue());
     }
-    return stats;
+    return counts;
   }
 
   @Override
-  public Map<PipelineStage, Long> reached(BrokerId brokerId, Scope scope) {
+  public StageFigures stageFigures(
+      BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter) {
+    String budget = "(l.lead_metadata -> 'budget' -> 'value')";
     Query query =
         query(
-            "select f.furthest, count(*) from (select "
-                + FURTHEST
-                + " as furthest"
+            "select l.pipeline_stage, l.closed_from_stage, count(*),"
+                + " coalesce(sum(("
+                + budget
+                + " ->> 'amount')::numeric) filter (where "
+                + budget
+                + " ->> 'currency' = 'UF'), 0),"
+                + " coalesce(sum(("
+                + budget
+                + " ->> 'amount')::numeric) filter (where "
+                + budget
+                + " ->> 'currency' = 'CLP'), 0),"
+                + " coalesce(sum(extract(epoch from (cast(:now as timestamptz)"
+                + " - l.stage_entered_at))), 0),"
+                + " count(*) filter (where l.pipeline_stage not in ('won', 'lost')"
+                + " and l.stage_entered_at < cast(:stuckBefore as timestamptz))"
                 + " from leads l where l.broker_id = :broker and l.deleted_at is null"
                 + scopeSql(scope)
-                + ") f group by f.furthest",
+                + " group by l.pipeline_stage, l.closed_from_stage",
             brokerId,
             scope);
-    long[] atLeast = new long[PATH.size() + 2];
+    query.setParameter("now", Timestamp.from(now));
+    query.setParameter("stuckBefore", Timestamp.from(now.minus(stuckAfter)));
+    Map<PipelineStage, long[]> counts = new EnumMap<>(PipelineStage.class);
+    Map<PipelineStage, BigDecimal[]> budgets = new EnumMap<>(PipelineStage.class);
+    Map<PipelineStage, Double> seconds = new EnumMap<>(PipelineStage.class);
+    long[] atLeast = new long[PATH.size() + 1];
     for (Object row : query.getResultList()) {
       Object[] r = (Object[]) row;
-      int furthest = r[0] == null ? 1 : ((Number) r[0]).intValue();
-      atLeast[furthest] += ((Number) r[1]).longValue();
+      PipelineStage stage = PipelineStage.fromApiValue((String) r[0]);
+      long leads = ((Number) r[2]).longValue();
+      long[] c = counts.computeIfAbsent(stage, s -> new long[2]);
+      c[0] += leads;
+      c[1] += ((Number) r[6]).longValue();
+      BigDecimal[] b =
+          budgets.computeIfAbsent(stage, s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      b[0] = b[0].add(decimal(r[3]));
+      b[1] = b[1].add(decimal(r[4]));
+      seconds.merge(stage, ((Number) r[5]).doubleValue(), Double::sum);
+      // how far along the path: a lost lead got as far as the stage it was closed from
+      PipelineStage furthest =
+          stage == PipelineStage.LOST
+              ? (r[1] == null ? PipelineStage.NEW : PipelineStage.fromApiValue((String) r[1]))
+              : stage;
+      int position = PATH.indexOf(furthest);
+      atLeast[Math.max(0, position)] += leads;
     }
+    Map<PipelineStage, StageStats> stages = new EnumMap<>(PipelineStage.class);
+    counts.forEach(
+        (stage, c) ->
+            stages.put(
+                stage,
+                new StageStats(
+                    c[0],
+                    budgets.get(stage)[0].stripTrailingZeros(),
+                    budgets.get(stage)[1].stripTrailingZeros(),
+                    c[0] == 0 ? 0 : seconds.get(stage) / c[0] / 86400.0,
+                    c[1])));
     Map<PipelineStage, Long> reached = new EnumMap<>(PipelineStage.class);
     long sum = 0;
-    for (int position = PATH.size(); position >= 1; position--) {
+    for (int position = PATH.size() - 1; position >= 0; position--) {
       sum += atLeast[position];
-      reached.put(PATH.get(position - 1), sum);
+      reached.put(PATH.get(position), sum);
     }
-    return reached;
+    return new StageFigures(stages, reached);
   }
 
   @Override
@@ -174,11 +183,6 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
           PipelineStage.POTENTIAL,
           PipelineStage.SCHEDULED,
           PipelineStage.WON);
-
-  private static String pathArray() {
-    return "array['new', 'profiling', 'financial_qualification', 'potential', 'scheduled',"
-        + " 'won']::text[]";
-  }
 
   private Query query(String sql, BrokerId brokerId, Scope scope) {
     Query query = unitOfWork.entityManager().createNativeQuery(sql);

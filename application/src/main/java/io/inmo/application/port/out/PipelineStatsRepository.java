@@ -17,15 +17,19 @@ import java.util.Objects;
  */
 public interface PipelineStatsRepository {
 
-  /** Per stage: count, budget sums, average days in the stage, how many are stuck. */
-  Map<PipelineStage, StageStats> stageStats(
-      BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter);
+  /** Live leads per stage (stages without leads absent): the board's counts, from an index. */
+  Map<PipelineStage, Long> countByStage(BrokerId brokerId, Scope scope);
 
   /**
-   * Per stage of the forward path (new … won), how many leads got at least that far: an open lead
-   * its current stage, a won lead the whole path, a lost lead the stage it was closed from.
+   * Per stage: count, budget sums, average days in the stage, how many are stuck — and, in the same
+   * pass over the leads, how many got at least as far as each stage of the forward path (new …
+   * won): an open lead its current stage, a won lead the whole path, a lost lead the stage it was
+   * closed from.
    */
-  Map<PipelineStage, Long> reached(BrokerId brokerId, Scope scope);
+  StageFigures stageFigures(BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter);
+
+  /** The per-stage figures and how far the leads got, from one pass over the broker's leads. */
+  record StageFigures(Map<PipelineStage, StageStats> stages, Map<PipelineStage, Long> reached) {}
 
   /** Leads created per week (weeks starting Monday in {@code zone}) since {@code from}. */
   Map<LocalDate, Long> weeklyIntake(BrokerId brokerId, Scope scope, ZoneId zone, Instant from);

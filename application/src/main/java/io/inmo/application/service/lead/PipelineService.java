@@ -81,11 +81,10 @@ public final class PipelineService implements PipelineUseCase {
         () -> {
           BrokerId broker = target(actor, brokerId);
           Scope scope = scope(actor, broker);
-          Map<PipelineStage, StageStats> counts =
-              stats.stageStats(broker, scope, clock.instant(), Duration.ZERO);
+          Map<PipelineStage, Long> counts = stats.countByStage(broker, scope);
           List<BoardColumn> columns = new ArrayList<>();
           for (PipelineStage stage : PipelineStage.values()) {
-            long count = counts.getOrDefault(stage, StageStats.NONE).leads();
+            long count = counts.getOrDefault(stage, 0L);
             List<Lead> found =
                 count == 0 ? List.of() : search.search(broker, page(stage, scope, perStage + 1));
             boolean more = found.size() > perStage;
@@ -120,8 +119,9 @@ public final class PipelineService implements PipelineUseCase {
           Instant now = clock.instant();
           ZoneId zone = brokers.findById(broker).map(Broker::timezone).orElseThrow();
 
-          Map<PipelineStage, StageStats> byStage =
-              stats.stageStats(broker, scope, now, Duration.ofDays(stuckDays));
+          PipelineStatsRepository.StageFigures figures =
+              stats.stageFigures(broker, scope, now, Duration.ofDays(stuckDays));
+          Map<PipelineStage, StageStats> byStage = figures.stages();
           List<StageMetrics> stages = new ArrayList<>();
           for (PipelineStage stage : PipelineStage.values()) {
             StageStats s = byStage.getOrDefault(stage, StageStats.NONE);
@@ -135,7 +135,7 @@ public final class PipelineService implements PipelineUseCase {
                     s.stuck()));
           }
 
-          Map<PipelineStage, Long> reached = stats.reached(broker, scope);
+          Map<PipelineStage, Long> reached = figures.reached();
           List<Conversion> conversion = new ArrayList<>();
           for (int i = 0; i + 1 < PATH.size(); i++) {
             long from = reached.getOrDefault(PATH.get(i), 0L);
