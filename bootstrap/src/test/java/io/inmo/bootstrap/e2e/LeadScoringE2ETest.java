@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,24 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TestPostgres.class, TestRedis.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeadScoringE2ETest {
-  private static final String PASSWORD = "Providencia-Norte-2026";
-
   private Inmo inmo;
   private Api api;
 
   @BeforeAll
   void start(PgDatabase database, RedisEndpoint redis) {
-    inmo =
-        Inmo.start(
-            ServerE2ETest.config(
-                database,
-                Map.of(
-                    "INMO_REDIS_URL",
-                    redis.uri(),
-                    "INMO_TRUST_PROXY",
-                    "true",
-                    "INMO_JWT_SECRET",
-                    "secreto-de-firma-para-pruebas-e2e-de-puntaje")));
+    inmo = Staff.server(database, redis, "secreto-de-firma-para-pruebas-e2e-de-puntaje");
     api = new Api(URI.create("http://127.0.0.1:" + inmo.port()));
   }
 
@@ -63,7 +50,7 @@ class LeadScoringE2ETest {
   @Test
   void givenFactsLearntOneByOne_whenEachIsSaved_thenScoreStatusAndStageFollowTheRules()
       throws Exception {
-    Broker broker = register("Propiedades La Reina");
+    Staff broker = register("Propiedades La Reina");
     String id = create(broker.token(), Map.of("name", "Rocío Henríquez"));
     JsonNode lead = get(broker, id);
     // name 10 → cold; a name alone starts nothing
@@ -128,12 +115,12 @@ class LeadScoringE2ETest {
 
   @Test
   void givenAssignedLeadTurningHot_whenSaved_thenOnlyItsAgentIsNotified() throws Exception {
-    Broker broker = register("Propiedades Macul");
-    Agent agent = agent(broker, "Ignacio Carrasco");
+    Staff broker = register("Propiedades Macul");
+    Staff agent = agent(broker, "Ignacio Carrasco");
     String id =
         create(
             broker.token(),
-            Map.of("name", "Paz Olivares", "phone", "9 3344 5566", "assignedTo", agent.id()));
+            Map.of("name", "Paz Olivares", "phone", "9 3344 5566", "assignedTo", agent.userId()));
     patch(
         broker,
         id,
@@ -161,12 +148,12 @@ class LeadScoringE2ETest {
 
   @Test
   void givenWonLead_whenAgentOrAdminReopens_thenOnlyTheAdminMay() throws Exception {
-    Broker broker = register("Propiedades Peñalolén");
-    Agent agent = agent(broker, "Fernanda Castro");
+    Staff broker = register("Propiedades Peñalolén");
+    Staff agent = agent(broker, "Fernanda Castro");
     String id =
         create(
             broker.token(),
-            Map.of("name", "Óscar Zúñiga", "phone", "9 8877 6655", "assignedTo", agent.id()));
+            Map.of("name", "Óscar Zúñiga", "phone", "9 8877 6655", "assignedTo", agent.userId()));
 
     assertProblem(stage(agent.token(), id, Map.of("stage", "won")), 400, "lead.stage_invalid");
     assertProblem(
@@ -223,7 +210,7 @@ class LeadScoringE2ETest {
 
   @Test
   void givenOpenLead_whenMovedBackByHand_thenItStaysWhereItWasPut() throws Exception {
-    Broker broker = register("Propiedades Lo Barnechea");
+    Staff broker = register("Propiedades Lo Barnechea");
     String id =
         create(
             broker.token(),
@@ -244,8 +231,8 @@ class LeadScoringE2ETest {
 
   @Test
   void givenNewThresholds_whenSaved_thenLeadsAreRescoredInTheBackground() throws Exception {
-    Broker broker = register("Propiedades Puente Alto");
-    Agent agent = agent(broker, "Benjamín Vergara");
+    Staff broker = register("Propiedades Puente Alto");
+    Staff agent = agent(broker, "Benjamín Vergara");
     // 60 warm, 25 cold, 90 hot under the defaults (cold ≤ 30, hot ≥ 70)
     String warm =
         create(
@@ -340,43 +327,12 @@ class LeadScoringE2ETest {
     }
   }
 
-  private record Broker(String id, String token) {}
-
-  private record Agent(String id, String token) {}
-
-  private Broker register(String name) throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> response =
-        api.post(
-            "/api/v1/auth/register",
-            Map.of(
-                "brokerName",
-                name + " " + suffix,
-                "name",
-                "Soledad Bravo",
-                "email",
-                "soledad." + suffix + "@corredora.cl",
-                "password",
-                PASSWORD));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    JsonNode body = json(response);
-    return new Broker(body.get("user").get("brokerId").asText(), body.get("accessToken").asText());
+  private Staff register(String name) throws Exception {
+    return Staff.register(api, name);
   }
 
-  private Agent agent(Broker broker, String name) throws Exception {
-    String email = "agente." + UUID.randomUUID().toString().substring(0, 8) + "@corredora.cl";
-    HttpResponse<String> created =
-        api.post(
-            "/api/v1/users",
-            Api.JSON.writeValueAsString(
-                Map.of("name", name, "email", email, "role", "AGENT", "password", PASSWORD)),
-            broker.token());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String token =
-        json(api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD)))
-            .get("accessToken")
-            .asText();
-    return new Agent(json(created).get("id").asText(), token);
+  private Staff agent(Staff broker, String name) throws Exception {
+    return broker.agent(api, name);
   }
 
   private String create(String token, Map<String, ?> body) throws Exception {
@@ -386,11 +342,11 @@ class LeadScoringE2ETest {
     return json(response).get("id").asText();
   }
 
-  private JsonNode get(Broker broker, String id) throws Exception {
+  private JsonNode get(Staff broker, String id) throws Exception {
     return json(api.get("/api/v1/leads/" + id, broker.token()));
   }
 
-  private JsonNode patch(Broker broker, String id, Map<String, ?> body) throws Exception {
+  private JsonNode patch(Staff broker, String id, Map<String, ?> body) throws Exception {
     HttpResponse<String> response =
         api.exchange("PATCH", "/api/v1/leads/" + id, new LinkedHashMap<>(body), broker.token());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

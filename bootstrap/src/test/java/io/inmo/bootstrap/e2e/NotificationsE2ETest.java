@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TestPostgres.class, TestRedis.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationsE2ETest {
-  private static final String PASSWORD = "Providencia-Norte-2026";
-
   private Sql sql;
   private Inmo inmo;
   private Api api;
@@ -39,17 +36,7 @@ class NotificationsE2ETest {
   @BeforeAll
   void start(PgDatabase database, RedisEndpoint redis) {
     this.sql = new Sql(database.dataSource());
-    inmo =
-        Inmo.start(
-            ServerE2ETest.config(
-                database,
-                Map.of(
-                    "INMO_REDIS_URL",
-                    redis.uri(),
-                    "INMO_TRUST_PROXY",
-                    "true",
-                    "INMO_JWT_SECRET",
-                    "secreto-de-firma-para-pruebas-e2e-de-avisos")));
+    inmo = Staff.server(database, redis, "secreto-de-firma-para-pruebas-e2e-de-avisos");
     api = new Api(URI.create("http://127.0.0.1:" + inmo.port()));
   }
 
@@ -172,28 +159,8 @@ class NotificationsE2ETest {
     assertProblem(api.get("/api/v1/notifications", null), 401, "auth.missing_token");
   }
 
-  private record Staff(String brokerId, String userId, String token) {}
-
   private Staff register(String name) throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> response =
-        api.post(
-            "/api/v1/auth/register",
-            Map.of(
-                "brokerName",
-                name + " " + suffix,
-                "name",
-                "Carolina Pizarro",
-                "email",
-                "carolina." + suffix + "@corredora.cl",
-                "password",
-                PASSWORD));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    JsonNode body = json(response);
-    return new Staff(
-        body.get("user").get("brokerId").asText(),
-        body.get("user").get("id").asText(),
-        body.get("accessToken").asText());
+    return Staff.register(api, name);
   }
 
   private String insert(Staff staff, String title, String createdAt) throws Exception {

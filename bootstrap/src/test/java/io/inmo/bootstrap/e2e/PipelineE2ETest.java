@@ -32,8 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TestPostgres.class, TestRedis.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineE2ETest {
-  private static final String PASSWORD = "Providencia-Norte-2026";
-
   private Sql sql;
   private Inmo inmo;
   private Api api;
@@ -41,17 +39,7 @@ class PipelineE2ETest {
   @BeforeAll
   void start(PgDatabase database, RedisEndpoint redis) {
     this.sql = new Sql(database.dataSource());
-    inmo =
-        Inmo.start(
-            ServerE2ETest.config(
-                database,
-                Map.of(
-                    "INMO_REDIS_URL",
-                    redis.uri(),
-                    "INMO_TRUST_PROXY",
-                    "true",
-                    "INMO_JWT_SECRET",
-                    "secreto-de-firma-para-pruebas-e2e-de-embudo")));
+    inmo = Staff.server(database, redis, "secreto-de-firma-para-pruebas-e2e-de-embudo");
     api = new Api(URI.create("http://127.0.0.1:" + inmo.port()));
   }
 
@@ -195,27 +183,9 @@ class PipelineE2ETest {
   void givenAgent_whenBoardAsked_thenOnlyOwnAndUnassignedCounted() throws Exception {
     Staff staff = register("Propiedades Agentes");
     List<String> leads = fixture(staff);
-    String agentEmail = "agente." + UUID.randomUUID().toString().substring(0, 8) + "@corredora.cl";
-    HttpResponse<String> agent =
-        api.post(
-            "/api/v1/users",
-            Api.JSON.writeValueAsString(
-                Map.of(
-                    "name",
-                    "Matías Soto",
-                    "email",
-                    agentEmail,
-                    "role",
-                    "AGENT",
-                    "password",
-                    PASSWORD)),
-            staff.token());
-    assertThat(agent.statusCode()).as(agent.body()).isEqualTo(201);
-    String agentId = json(agent).get("id").asText();
-    String agentToken =
-        json(api.post("/api/v1/auth/login", Map.of("email", agentEmail, "password", PASSWORD)))
-            .get("accessToken")
-            .asText();
+    Staff agent = staff.agent(api, "Matías Soto");
+    String agentId = agent.userId();
+    String agentToken = agent.token();
     // leads 1, 3 and 5 belong to the agent; 2 and 4 to the admin; the rest are unassigned
     for (int i : new int[] {0, 2, 4}) {
       sql.execute(
@@ -331,27 +301,7 @@ class PipelineE2ETest {
         Integer.toString(seconds));
   }
 
-  private record Staff(String brokerId, String userId, String token) {}
-
   private Staff register(String name) throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> response =
-        api.post(
-            "/api/v1/auth/register",
-            Map.of(
-                "brokerName",
-                name + " " + suffix,
-                "name",
-                "Constanza Riquelme",
-                "email",
-                "constanza." + suffix + "@corredora.cl",
-                "password",
-                PASSWORD));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    JsonNode body = json(response);
-    return new Staff(
-        body.get("user").get("brokerId").asText(),
-        body.get("user").get("id").asText(),
-        body.get("accessToken").asText());
+    return Staff.register(api, name);
   }
 }

@@ -50,20 +50,11 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
   @Override
   public StageFigures stageFigures(
       BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter) {
-    String budget = "(l.lead_metadata -> 'budget' -> 'value')";
     Query query =
         query(
             "select l.pipeline_stage, l.closed_from_stage, count(*),"
-                + " coalesce(sum(("
-                + budget
-                + " ->> 'amount')::numeric) filter (where "
-                + budget
-                + " ->> 'currency' = 'UF'), 0),"
-                + " coalesce(sum(("
-                + budget
-                + " ->> 'amount')::numeric) filter (where "
-                + budget
-                + " ->> 'currency' = 'CLP'), 0),"
+                + " coalesce(sum(l.budget_amount) filter (where l.budget_currency = 'UF'), 0),"
+                + " coalesce(sum(l.budget_amount) filter (where l.budget_currency = 'CLP'), 0),"
                 + " coalesce(sum(extract(epoch from (cast(:now as timestamptz)"
                 + " - l.stage_entered_at))), 0),"
                 + " count(*) filter (where l.pipeline_stage not in ('won', 'lost')"

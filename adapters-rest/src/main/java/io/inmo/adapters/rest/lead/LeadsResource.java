@@ -506,14 +506,7 @@ public class LeadsResource {
   }
 
   private static Integer integer(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " debe ser un número entero");
-    }
+    return Requests.integer(name, value);
   }
 
   /** An instant, or a date ({@code 2026-11-01}: its start in UTC; as an upper bound, its end). */

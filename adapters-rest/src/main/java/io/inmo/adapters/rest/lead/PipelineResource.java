@@ -79,7 +79,7 @@ public class PipelineResource {
       @QueryParam("brokerId") String brokerId,
       @Context SecurityContext security,
       @Context HttpHeaders headers) {
-    int perStage = Requests.parse(() -> integer("limit", limit, DEFAULT_PER_STAGE));
+    int perStage = Requests.parse(() -> Requests.integer("limit", limit, DEFAULT_PER_STAGE));
     BrokerId broker = Requests.parse(() -> Ids.brokerId(brokerId));
     Board board =
         pipeline.board(Callers.actor(security), broker, perStage, Callers.origin(headers));
@@ -109,8 +109,8 @@ public class PipelineResource {
       @QueryParam("brokerId") String brokerId,
       @Context SecurityContext security,
       @Context HttpHeaders headers) {
-    int stuck = Requests.parse(() -> integer("stuckDays", stuckDays, DEFAULT_STUCK_DAYS));
-    int weekCount = Requests.parse(() -> integer("weeks", weeks, DEFAULT_WEEKS));
+    int stuck = Requests.parse(() -> Requests.integer("stuckDays", stuckDays, DEFAULT_STUCK_DAYS));
+    int weekCount = Requests.parse(() -> Requests.integer("weeks", weeks, DEFAULT_WEEKS));
     BrokerId broker = Requests.parse(() -> Ids.brokerId(brokerId));
     Metrics m =
         pipeline.metrics(
@@ -141,16 +141,5 @@ public class PipelineResource {
         m.stuckAfterDays(),
         m.weeklyIntake().stream().map(w -> new WeekResponse(w.weekStart(), w.leads())).toList(),
         m.medianFirstResponse() == null ? null : m.medianFirstResponse().toMillis() / 1000.0);
-  }
-
-  private static int integer(String name, String value, int fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " debe ser un número entero");
-    }
   }
 }

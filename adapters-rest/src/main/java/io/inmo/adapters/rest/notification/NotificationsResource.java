@@ -76,7 +76,7 @@ public class NotificationsResource {
       @QueryParam("limit") String limit,
       @Context SecurityContext security) {
     boolean unreadOnly = Requests.parse(() -> flag("unread", unread));
-    int size = Requests.parse(() -> limit(limit));
+    int size = Requests.parse(() -> Requests.integer("limit", limit, DEFAULT_PAGE_SIZE));
     NotificationPage page = notifications.list(Callers.actor(security), unreadOnly, cursor, size);
     return new NotificationListResponse(
         page.items().stream().map(NotificationResponse::of).toList(),
@@ -114,16 +114,5 @@ public class NotificationsResource {
       case "false", "0" -> false;
       default -> throw new IllegalArgumentException(name + " debe ser true o false");
     };
-  }
-
-  private static int limit(String value) {
-    if (value == null || value.isBlank()) {
-      return DEFAULT_PAGE_SIZE;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("limit debe ser un número entero");
-    }
   }
 }

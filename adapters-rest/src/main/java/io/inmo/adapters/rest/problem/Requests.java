@@ -27,4 +27,25 @@ public final class Requests {
     }
     return body;
   }
+
+  /**
+   * An optional whole-number query parameter: absent or blank → null; otherwise an integer or
+   * {@link IllegalArgumentException} (400 inside {@link #parse}).
+   */
+  public static Integer integer(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " debe ser un número entero");
+    }
+  }
+
+  /** As {@link #integer(String, String)} with {@code fallback} when absent. */
+  public static int integer(String name, String value, int fallback) {
+    Integer parsed = integer(name, value);
+    return parsed == null ? fallback : parsed;
+  }
 }
