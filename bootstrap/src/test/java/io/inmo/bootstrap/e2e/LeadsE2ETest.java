@@ -547,7 +547,7 @@ class LeadsE2ETest {
     assertThat(reported).isEqualTo(badLines);
     JsonNode bad = report.get("lines").get(17);
     assertThat(bad.get("line").asLong()).isEqualTo(19);
-    assertThat(bad.get("errors").get(0).asText()).startsWith("phone:");
+    assertThat(bad.get("errors").get(0).asText()).startsWith("phone: no es un teléfono válido");
     assertThat(report.get("lines").get(555).get("errors").get(0).asText()).contains("columnas");
     assertThat(report.get("lines").get(777).get("errors").get(0).asText()).startsWith("budget:");
 

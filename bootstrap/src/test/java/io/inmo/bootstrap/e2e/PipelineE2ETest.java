@@ -95,6 +95,8 @@ class PipelineE2ETest {
     assertThat(stages.get("potential").get("budgetUf").decimalValue()).isEqualByComparingTo("5500");
     assertThat(stages.get("profiling").get("budgetClp").decimalValue())
         .isEqualByComparingTo("650000");
+    // amounts as people write them, never in exponent form (4.5E+3)
+    assertThat(response.body()).contains("\"budgetUf\":4000,").doesNotContain("E+");
     assertThat(stages.get("new").get("averageDaysInStage").asDouble()).isCloseTo(11.0, within(0.1));
     assertThat(stages.get("profiling").get("averageDaysInStage").asDouble())
         .isCloseTo(15.5, within(0.1));

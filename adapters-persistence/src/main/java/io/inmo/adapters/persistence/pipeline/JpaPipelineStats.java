@@ -97,8 +97,8 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
                 stage,
                 new StageStats(
                     c[0],
-                    budgets.get(stage)[0].stripTrailingZeros(),
-                    budgets.get(stage)[1].stripTrailingZeros(),
+                    plain(budgets.get(stage)[0]),
+                    plain(budgets.get(stage)[1]),
                     c[0] == 0 ? 0 : seconds.get(stage) / c[0] / 86400.0,
                     c[1])));
     Map<PipelineStage, Long> reached = new EnumMap<>(PipelineStage.class);
@@ -191,6 +191,12 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
     return scope.withUnassigned()
         ? " and (l.assigned_to = :agent or l.assigned_to is null)"
         : " and l.assigned_to = :agent";
+  }
+
+  /** Without trailing zeros, never in exponent form ({@code 4500}, not {@code 4.5E+3}). */
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static BigDecimal decimal(Object value) {

@@ -476,7 +476,14 @@ public final class LeadTransferService implements LeadTransferUseCase {
     try {
       return read.get();
     } catch (DomainException e) {
-      errors.add(column + ": " + e.getMessage());
+      // "phone: no es un teléfono válido", not "phone: phone no es …" when the message names it
+      String message = e.getMessage();
+      errors.add(
+          column
+              + ": "
+              + (message.startsWith(column + " ")
+                  ? message.substring(column.length() + 1)
+                  : message));
       return null;
     }
   }
