@@ -313,6 +313,68 @@ class LeadScoringE2ETest {
     assertProblem(api.get("/api/v1/broker/rescoring", agent.token()), 403, "auth.forbidden");
   }
 
+  @Test
+  void givenProposedThresholds_whenPreviewed_thenScoredUnderThemAndNothingSaved() throws Exception {
+    Staff broker = register("Propiedades San Miguel");
+    Staff agent = agent(broker, "Cristóbal Tapia");
+    Map<String, Object> lead =
+        Map.of(
+            "name", "Isidora Fuentes",
+            "phone", "9 5500 1122",
+            "facts",
+                Map.of(
+                    "location", "San Miguel", "budget", Map.of("amount", 3800, "currency", "UF")));
+
+    // current settings: 10 + 15 + 15 + 20 = 60 → warm, profile complete
+    JsonNode now = json(preview(broker.token(), Map.of("lead", lead)));
+    assertThat(now.get("score").asInt()).isEqualTo(60);
+    assertThat(now.get("status").asText()).isEqualTo("warm");
+    assertThat(now.get("stage").asText()).isEqualTo("financial_qualification");
+    assertThat(now.get("scoreComponents")).hasSize(4);
+
+    // proposed: hot from 50
+    JsonNode config = json(api.get("/api/v1/broker/config/lead", broker.token()));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (String field :
+        List.of(
+            "fieldWeights",
+            "fieldPriority",
+            "requiredProfileFields",
+            "qualifiedIncome",
+            "potentialIncome",
+            "acceptableDebt",
+            "autoCloseNotQualified")) {
+      settings.put(field, config.get(field));
+    }
+    settings.put("coldMaxScore", 20);
+    settings.put("warmMaxScore", 49);
+    JsonNode proposed = json(preview(broker.token(), Map.of("lead", lead, "settings", settings)));
+    assertThat(proposed.get("score").asInt()).isEqualTo(60);
+    assertThat(proposed.get("status").asText()).isEqualTo("hot");
+
+    // nothing saved: no lead, the config unchanged
+    assertThat(json(api.get("/api/v1/leads", broker.token())).get("items")).isEmpty();
+    assertThat(
+            json(api.get("/api/v1/broker/config/lead", broker.token())).get("warmMaxScore").asInt())
+        .isEqualTo(69);
+
+    settings.put("warmMaxScore", 10);
+    assertProblem(
+        preview(broker.token(), Map.of("lead", lead, "settings", settings)),
+        400,
+        "broker.invalid_thresholds");
+    assertProblem(
+        preview(broker.token(), Map.of("lead", lead, "settings", Map.of("tono", "amable"))),
+        400,
+        "request.invalid");
+    assertProblem(preview(broker.token(), Map.of("settings", settings)), 400, "request.invalid");
+    assertProblem(preview(agent.token(), Map.of("lead", lead)), 403, "auth.forbidden");
+  }
+
+  private HttpResponse<String> preview(String token, Map<String, ?> body) throws Exception {
+    return api.post("/api/v1/leads/score-preview", Api.JSON.writeValueAsString(body), token);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static void assertState(

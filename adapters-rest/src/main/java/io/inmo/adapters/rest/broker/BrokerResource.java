@@ -216,6 +216,23 @@ public class BrokerResource {
     return LeadConfigResponse.of(getConfig.lead(Callers.actor(security), target(scope)));
   }
 
+  /** The lead settings of a request body (also the proposal of a score preview). */
+  public static LeadSettings settings(LeadConfigRequest r) {
+    return new LeadSettings(
+        r.fieldWeights(),
+        r.coldMaxScore(),
+        r.warmMaxScore(),
+        r.hotMinScore(),
+        r.fieldPriority(),
+        r.requiredProfileFields(),
+        r.qualifiedIncome(),
+        r.potentialIncome(),
+        r.acceptableDebt(),
+        r.autoCloseNotQualified(),
+        r.hotAlertScore(),
+        r.agentsSeeUnassigned());
+  }
+
   @PUT
   @Path("config/lead")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -228,22 +245,7 @@ public class BrokerResource {
     var actor = Callers.actor(security);
     BrokerId target = target(scope);
     LeadConfigRequest r = Requests.requireBody(body);
-    LeadSettings settings =
-        Requests.parse(
-            () ->
-                new LeadSettings(
-                    r.fieldWeights(),
-                    r.coldMaxScore(),
-                    r.warmMaxScore(),
-                    r.hotMinScore(),
-                    r.fieldPriority(),
-                    r.requiredProfileFields(),
-                    r.qualifiedIncome(),
-                    r.potentialIncome(),
-                    r.acceptableDebt(),
-                    r.autoCloseNotQualified(),
-                    r.hotAlertScore(),
-                    r.agentsSeeUnassigned()));
+    LeadSettings settings = Requests.parse(() -> settings(r));
     return LeadConfigResponse.of(
         updateConfig.replaceLead(actor, target, settings, Callers.origin(headers)));
   }

@@ -1,12 +1,19 @@
 package io.inmo.adapters.rest.lead;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inmo.adapters.rest.auth.Callers;
+import io.inmo.adapters.rest.broker.BrokerResource;
+import io.inmo.adapters.rest.broker.BrokerResource.LeadConfigRequest;
+import io.inmo.adapters.rest.json.ObjectMapperProvider;
 import io.inmo.adapters.rest.lead.LeadJson.FactsInput;
 import io.inmo.adapters.rest.lead.LeadJson.LeadResponse;
 import io.inmo.adapters.rest.problem.BadRequestException;
 import io.inmo.adapters.rest.problem.Ids;
 import io.inmo.adapters.rest.problem.Requests;
+import io.inmo.application.port.in.broker.BrokerCommands.LeadSettings;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase.ImportReport;
 import io.inmo.application.port.in.lead.LeadTransferUseCase.LeadExport;
@@ -15,6 +22,7 @@ import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadChanges;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadPage;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadQuery;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.NewLead;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.ScorePreview;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.StageChange;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
 import io.inmo.application.security.Actor;
@@ -77,6 +85,10 @@ import org.apache.commons.csv.CSVPrinter;
 @Tag(name = "leads")
 public class LeadsResource {
   private static final String MERGE_PATCH = "application/merge-patch+json";
+
+  /** Reads proposed lead settings into the config endpoint's request; unknown fields fail. */
+  private static final ObjectMapper SETTINGS =
+      ObjectMapperProvider.create().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final ManageLeadsUseCase leads;
   private final LeadTransferUseCase transfer;
@@ -254,6 +266,75 @@ public class LeadsResource {
             });
     return LeadResponse.of(
         leads.update(actor, Requests.parse(() -> brokerId(brokerId)), leadId, changes));
+  }
+
+  public record ScorePreviewResponse(
+      int score,
+      List<LeadJson.ScoreComponentResponse> scoreComponents,
+      String status,
+      String qualification,
+      String stage) {}
+
+  @POST
+  @Path("score-preview")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "What a lead with these data would score under the current or proposed lead settings"
+              + " ({lead, settings?}); nothing is saved",
+      security = @SecurityRequirement(name = "bearer"))
+  public ScorePreviewResponse previewScore(
+      JsonNode body,
+      @QueryParam("brokerId") String brokerId,
+      @Context SecurityContext security,
+      @Context HttpHeaders headers) {
+    Actor actor = Callers.actor(security);
+    JsonNode request = object(body);
+    record Parsed(NewLead lead, LeadSettings settings) {}
+    Parsed parsed =
+        Requests.parse(
+            () -> {
+              rejectUnknown(request, "lead", "settings");
+              JsonNode lead = request.get("lead");
+              if (lead == null || !lead.isObject()) {
+                throw new IllegalArgumentException("lead es obligatorio (un objeto)");
+              }
+              rejectUnknown(lead, "name", "phone", "email", "facts");
+              JsonNode settings = request.get("settings");
+              LeadSettings proposed = null;
+              if (settings != null && !settings.isNull()) {
+                try {
+                  proposed =
+                      BrokerResource.settings(
+                          SETTINGS.treeToValue(settings, LeadConfigRequest.class));
+                } catch (JsonProcessingException e) {
+                  throw new IllegalArgumentException("settings no es una configuración válida");
+                }
+              }
+              return new Parsed(
+                  new NewLead(
+                      brokerId(brokerId),
+                      LeadJson.optionalText(lead, "name"),
+                      LeadJson.optionalText(lead, "phone"),
+                      LeadJson.optionalText(lead, "email"),
+                      LeadJson.facts(lead.get("facts")).set(),
+                      null,
+                      null,
+                      null,
+                      Callers.origin(headers)),
+                  proposed);
+            });
+    ScorePreview preview =
+        leads.previewScore(
+            actor, Requests.parse(() -> brokerId(brokerId)), parsed.settings(), parsed.lead());
+    return new ScorePreviewResponse(
+        preview.score().value(),
+        preview.components().stream()
+            .map(c -> new LeadJson.ScoreComponentResponse(c.factor(), c.points(), c.reason()))
+            .toList(),
+        preview.status().apiValue(),
+        preview.qualification() == null ? null : preview.qualification().name(),
+        preview.stage().apiValue());
   }
 
   @POST

@@ -140,6 +140,35 @@ public final class BrokerConfigService
   @Override
   public BrokerLeadConfig replaceLead(Actor actor, BrokerId target, LeadSettings s, Origin origin) {
     // parse what does not depend on the stored config first: fails fast, outside the transaction
+    Function<BrokerLeadConfig, BrokerLeadConfig> apply = leadSettings(s, clock);
+    return replace(
+        actor,
+        target,
+        "lead",
+        configs::findLeadConfig,
+        apply,
+        next -> {
+          BrokerLeadConfig current = configs.findLeadConfig(next.brokerId()).orElseThrow();
+          configs.save(next);
+          if (!scoring(current).equals(scoring(next))) {
+            // every lead of the broker is scored again in the background (issue 4)
+            Instant now = clock.instant();
+            rescorings.supersedeOpen(next.brokerId(), now);
+            rescorings.save(RescoringRun.request(next.brokerId(), actor.userId(), now));
+          }
+        },
+        BrokerConfigService::summary,
+        BrokerLeadConfig::id,
+        origin);
+  }
+
+  /**
+   * The lead config that {@code s} makes of a stored one, validated (400 {@code broker.invalid_*});
+   * the settings are parsed at once, the config built when the stored one is known. Used to save
+   * and to preview.
+   */
+  public static Function<BrokerLeadConfig, BrokerLeadConfig> leadSettings(
+      LeadSettings s, Clock clock) {
     Map<LeadField, Integer> weights = new EnumMap<>(LeadField.class);
     s.fieldWeights()
         .forEach(
@@ -165,44 +194,26 @@ public final class BrokerConfigService
     }
     RequiredProfileFields required =
         s.requiredProfileFields() == null ? null : requiredFields(s.requiredProfileFields());
-    return replace(
-        actor,
-        target,
-        "lead",
-        configs::findLeadConfig,
-        current ->
-            valid(
-                "broker.invalid_lead_config",
-                () ->
-                    new BrokerLeadConfig(
-                        current.id(),
-                        current.brokerId(),
-                        weights,
-                        thresholds,
-                        priority,
-                        required == null ? current.requiredProfileFields() : required,
-                        s.qualifiedIncome(),
-                        s.potentialIncome(),
-                        s.acceptableDebt(),
-                        s.autoCloseNotQualified(),
-                        s.hotAlertScore(),
-                        s.agentsSeeUnassigned(),
-                        current.createdAt(),
-                        clock.instant(),
-                        current.version())),
-        next -> {
-          BrokerLeadConfig current = configs.findLeadConfig(next.brokerId()).orElseThrow();
-          configs.save(next);
-          if (!scoring(current).equals(scoring(next))) {
-            // every lead of the broker is scored again in the background (issue 4)
-            Instant now = clock.instant();
-            rescorings.supersedeOpen(next.brokerId(), now);
-            rescorings.save(RescoringRun.request(next.brokerId(), actor.userId(), now));
-          }
-        },
-        BrokerConfigService::summary,
-        BrokerLeadConfig::id,
-        origin);
+    return current ->
+        valid(
+            "broker.invalid_lead_config",
+            () ->
+                new BrokerLeadConfig(
+                    current.id(),
+                    current.brokerId(),
+                    weights,
+                    thresholds,
+                    priority,
+                    required == null ? current.requiredProfileFields() : required,
+                    s.qualifiedIncome(),
+                    s.potentialIncome(),
+                    s.acceptableDebt(),
+                    s.autoCloseNotQualified(),
+                    s.hotAlertScore(),
+                    s.agentsSeeUnassigned(),
+                    current.createdAt(),
+                    clock.instant(),
+                    current.version()));
   }
 
   /** The settings a lead's score, status, qualification or automatic stage depend on. */

@@ -1,7 +1,9 @@
 package io.inmo.application.service.lead;
 
+import io.inmo.application.port.in.broker.BrokerCommands;
 import io.inmo.application.port.in.lead.LeadView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.ScorePreview;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.StageChange;
 import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AppointmentRepository;
@@ -19,11 +21,13 @@ import io.inmo.application.port.out.UserRepository;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
 import io.inmo.application.security.PermissionDeniedException;
+import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.domain.activity.ActivityEntry;
 import io.inmo.domain.activity.ActivityType;
 import io.inmo.domain.activity.ActorType;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.broker.BrokerLeadConfig;
 import io.inmo.domain.lead.CloseReason;
 import io.inmo.domain.lead.Lead;
 import io.inmo.domain.lead.LeadFacts;
@@ -31,6 +35,7 @@ import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.lead.PipelineMoves;
 import io.inmo.domain.pipeline.PipelineStage;
 import io.inmo.domain.pipeline.StageMove;
+import io.inmo.domain.scoring.Engagement;
 import io.inmo.domain.shared.DomainException;
 import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.InvalidValueException;
@@ -343,6 +348,46 @@ public final class LeadService implements ManageLeadsUseCase {
           is.put("stage", lead.stage().apiValue());
           audit.append(entry(actor, broker, "lead.stage", lead, was, is, change.origin()));
           return view(actor, lead);
+        });
+  }
+
+  @Override
+  public ScorePreview previewScore(
+      Actor actor, BrokerId brokerId, BrokerCommands.LeadSettings settings, NewLead request) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(request, "request");
+    LeadAccess.requireManager(actor, "simular puntajes.");
+    PhoneNumber phone = edits.phone(request.phone());
+    Email email = LeadEdits.email(request.email());
+    var proposed = settings == null ? null : BrokerConfigService.leadSettings(settings, clock);
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Instant now = clock.instant();
+          Lead lead = Lead.capture(broker, now);
+          BrokerLeadConfig current = recompute.config(lead);
+          BrokerLeadConfig config = proposed == null ? current : proposed.apply(current);
+          if (request.name() != null) {
+            LeadEdits.rename(lead, request.name(), now);
+          }
+          if (phone != null) {
+            lead.changePhone(phone, now);
+          }
+          if (email != null) {
+            lead.changeEmail(email, now);
+          }
+          if (!request.facts().isEmpty()) {
+            lead.correctFacts(request.facts(), now);
+          }
+          // nothing of this is written: the lead and the outcome are thrown away
+          recompute.apply(
+              lead, config, LeadRecompute.Cause.SYSTEM, now, Engagement.NONE, false, true);
+          return new ScorePreview(
+              lead.score(),
+              lead.scoreComponents(),
+              lead.status(),
+              lead.qualification(),
+              lead.stage());
         });
   }
 

@@ -1,5 +1,6 @@
 package io.inmo.application.port.in.lead;
 
+import io.inmo.application.port.in.broker.BrokerCommands;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
@@ -11,6 +12,9 @@ import io.inmo.domain.lead.LeadFacts;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.lead.LeadStatus;
 import io.inmo.domain.pipeline.PipelineStage;
+import io.inmo.domain.scoring.LeadScore;
+import io.inmo.domain.scoring.Qualification;
+import io.inmo.domain.scoring.ScoreComponent;
 import io.inmo.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +73,25 @@ public interface ManageLeadsUseCase {
    *     another closed stage
    */
   LeadView moveStage(Actor actor, BrokerId brokerId, LeadId id, StageChange change);
+
+  /**
+   * What the broker's rules — or the proposed {@code settings}, null for the current ones — would
+   * make of a lead with these contact data and facts, computed and not saved (ADMIN, SUPERADMIN).
+   * Engagement and appointments count as none.
+   */
+  ScorePreview previewScore(
+      Actor actor, BrokerId brokerId, BrokerCommands.LeadSettings settings, NewLead lead);
+
+  record ScorePreview(
+      LeadScore score,
+      List<ScoreComponent> components,
+      LeadStatus status,
+      Qualification qualification,
+      PipelineStage stage) {
+    public ScorePreview {
+      components = List.copyOf(components);
+    }
+  }
 
   /** A page of leads and the cursor of the next page (null on the last page). */
   record LeadPage(List<LeadView> items, String nextCursor) {
