@@ -1,5 +1,6 @@
 package io.inmo.domain.pipeline;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -38,6 +39,21 @@ public enum PipelineStage {
   /** Whether the deal is over (won or lost). */
   public boolean isClosed() {
     return this == WON || this == LOST;
+  }
+
+  /** The forward path a deal travels, new … won; lost is where a lead leaves it. */
+  public static final List<PipelineStage> FORWARD_PATH =
+      List.of(NEW, PROFILING, FINANCIAL_QUALIFICATION, POTENTIAL, SCHEDULED, WON);
+
+  /**
+   * How far along {@link #FORWARD_PATH} a lead in this stage got: an open or won lead its stage, a
+   * lost lead the stage it was closed from ({@code closedFrom}, new when unknown).
+   */
+  public PipelineStage furthestReached(PipelineStage closedFrom) {
+    if (this != LOST) {
+      return this;
+    }
+    return closedFrom == null || closedFrom == LOST ? NEW : closedFrom;
   }
 
   /** Whether this stage comes strictly earlier in the pipeline order than {@code other}. */

@@ -54,4 +54,22 @@ class PipelineStageTest {
     assertThat(PipelineStage.SCHEDULED.isBefore(PipelineStage.POTENTIAL)).isFalse();
     assertThat(PipelineStage.PROFILING.isBefore(PipelineStage.PROFILING)).isFalse();
   }
+
+  @Test
+  void givenLeadsInEveryStage_whenAskedHowFarTheyGot_thenLostOnesCountWhereTheyWereClosed() {
+    assertThat(PipelineStage.FORWARD_PATH)
+        .containsExactly(
+            PipelineStage.NEW,
+            PipelineStage.PROFILING,
+            PipelineStage.FINANCIAL_QUALIFICATION,
+            PipelineStage.POTENTIAL,
+            PipelineStage.SCHEDULED,
+            PipelineStage.WON);
+    assertThat(PipelineStage.POTENTIAL.furthestReached(null)).isEqualTo(PipelineStage.POTENTIAL);
+    assertThat(PipelineStage.WON.furthestReached(PipelineStage.SCHEDULED))
+        .isEqualTo(PipelineStage.WON);
+    assertThat(PipelineStage.LOST.furthestReached(PipelineStage.SCHEDULED))
+        .isEqualTo(PipelineStage.SCHEDULED);
+    assertThat(PipelineStage.LOST.furthestReached(null)).isEqualTo(PipelineStage.NEW);
+  }
 }

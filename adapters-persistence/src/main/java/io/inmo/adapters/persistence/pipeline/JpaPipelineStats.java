@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
   }
 
   @Override
-  public StageFigures stageFigures(
+  public List<StageGroup> stageGroups(
       BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter) {
     Query query =
         query(
@@ -66,48 +67,20 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
             scope);
     query.setParameter("now", Timestamp.from(now));
     query.setParameter("stuckBefore", Timestamp.from(now.minus(stuckAfter)));
-    Map<PipelineStage, long[]> counts = new EnumMap<>(PipelineStage.class);
-    Map<PipelineStage, BigDecimal[]> budgets = new EnumMap<>(PipelineStage.class);
-    Map<PipelineStage, Double> seconds = new EnumMap<>(PipelineStage.class);
-    long[] atLeast = new long[PATH.size() + 1];
+    List<StageGroup> groups = new ArrayList<>();
     for (Object row : query.getResultList()) {
       Object[] r = (Object[]) row;
-      PipelineStage stage = PipelineStage.fromApiValue((String) r[0]);
-      long leads = ((Number) r[2]).longValue();
-      long[] c = counts.computeIfAbsent(stage, s -> new long[2]);
-      c[0] += leads;
-      c[1] += ((Number) r[6]).longValue();
-      BigDecimal[] b =
-          budgets.computeIfAbsent(stage, s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      b[0] = b[0].add(decimal(r[3]));
-      b[1] = b[1].add(decimal(r[4]));
-      seconds.merge(stage, ((Number) r[5]).doubleValue(), Double::sum);
-      // how far along the path: a lost lead got as far as the stage it was closed from
-      PipelineStage furthest =
-          stage == PipelineStage.LOST
-              ? (r[1] == null ? PipelineStage.NEW : PipelineStage.fromApiValue((String) r[1]))
-              : stage;
-      int position = PATH.indexOf(furthest);
-      atLeast[Math.max(0, position)] += leads;
+      groups.add(
+          new StageGroup(
+              PipelineStage.fromApiValue((String) r[0]),
+              r[1] == null ? null : PipelineStage.fromApiValue((String) r[1]),
+              ((Number) r[2]).longValue(),
+              plain(decimal(r[3])),
+              plain(decimal(r[4])),
+              ((Number) r[5]).doubleValue(),
+              ((Number) r[6]).longValue()));
     }
-    Map<PipelineStage, StageStats> stages = new EnumMap<>(PipelineStage.class);
-    counts.forEach(
-        (stage, c) ->
-            stages.put(
-                stage,
-                new StageStats(
-                    c[0],
-                    plain(budgets.get(stage)[0]),
-                    plain(budgets.get(stage)[1]),
-                    c[0] == 0 ? 0 : seconds.get(stage) / c[0] / 86400.0,
-                    c[1])));
-    Map<PipelineStage, Long> reached = new EnumMap<>(PipelineStage.class);
-    long sum = 0;
-    for (int position = PATH.size() - 1; position >= 0; position--) {
-      sum += atLeast[position];
-      reached.put(PATH.get(position), sum);
-    }
-    return new StageFigures(stages, reached);
+    return groups;
   }
 
   @Override
@@ -165,15 +138,6 @@ public final class JpaPipelineStats implements PipelineStatsRepository {
         ? null
         : Duration.ofMillis(Math.round(((Number) seconds).doubleValue() * 1000));
   }
-
-  private static final List<PipelineStage> PATH =
-      List.of(
-          PipelineStage.NEW,
-          PipelineStage.PROFILING,
-          PipelineStage.FINANCIAL_QUALIFICATION,
-          PipelineStage.POTENTIAL,
-          PipelineStage.SCHEDULED,
-          PipelineStage.WON);
 
   private Query query(String sql, BrokerId brokerId, Scope scope) {
     Query query = unitOfWork.entityManager().createNativeQuery(sql);

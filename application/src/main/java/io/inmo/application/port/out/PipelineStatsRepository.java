@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,15 +22,24 @@ public interface PipelineStatsRepository {
   Map<PipelineStage, Long> countByStage(BrokerId brokerId, Scope scope);
 
   /**
-   * Per stage: count, budget sums, average days in the stage, how many are stuck — and, in the same
-   * pass over the leads, how many got at least as far as each stage of the forward path (new …
-   * won): an open lead its current stage, a won lead the whole path, a lost lead the stage it was
-   * closed from.
+   * One pass over the broker's leads, grouped by stage and the stage a lost lead was closed from:
+   * counts, budget sums, total time in the stage and how many are stuck longer than {@code
+   * stuckAfter} (open stages only).
    */
-  StageFigures stageFigures(BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter);
+  List<StageGroup> stageGroups(BrokerId brokerId, Scope scope, Instant now, Duration stuckAfter);
 
-  /** The per-stage figures and how far the leads got, from one pass over the broker's leads. */
-  record StageFigures(Map<PipelineStage, StageStats> stages, Map<PipelineStage, Long> reached) {}
+  /**
+   * @param closedFrom for lost leads the stage they were closed from (null when unknown), else null
+   * @param secondsInStage the leads' time in the stage, summed
+   */
+  record StageGroup(
+      PipelineStage stage,
+      PipelineStage closedFrom,
+      long leads,
+      BigDecimal budgetUf,
+      BigDecimal budgetClp,
+      double secondsInStage,
+      long stuck) {}
 
   /** Leads created per week (weeks starting Monday in {@code zone}) since {@code from}. */
   Map<LocalDate, Long> weeklyIntake(BrokerId brokerId, Scope scope, ZoneId zone, Instant from);
@@ -50,20 +60,5 @@ public interface PipelineStatsRepository {
     public static Scope agent(UserId agent, boolean withUnassigned) {
       return new Scope(Objects.requireNonNull(agent, "agent"), withUnassigned);
     }
-  }
-
-  /**
-   * @param budgetUf sum of the budgets given in UF (zero when none)
-   * @param budgetClp sum of the budgets given in CLP (zero when none)
-   * @param averageDaysInStage mean time the stage's leads have been in it, in days
-   * @param stuck open leads in the stage longer than the threshold asked for
-   */
-  record StageStats(
-      long leads,
-      BigDecimal budgetUf,
-      BigDecimal budgetClp,
-      double averageDaysInStage,
-      long stuck) {
-    public static final StageStats NONE = new StageStats(0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
   }
 }

@@ -158,16 +158,11 @@ final class LeadRecompute {
             ? PipelineAdvancementPolicy.forBroker(config).advance(lead, appointment, now)
             : List.of();
     for (StageMove move : moves) {
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("from", move.from().apiValue());
-      details.put("to", move.to().apiValue());
-      details.put("rule", move.rule().apiValue());
-      details.put("reason", move.reason());
       entries.add(
           entry(
               lead,
               move.closes() ? ActivityType.LEAD_CLOSED : ActivityType.STAGE_CHANGED,
-              details,
+              details(move),
               cause,
               now));
     }
@@ -203,6 +198,16 @@ final class LeadRecompute {
 
   void record(Outcome outcome, Instant now) {
     record(List.of(outcome), now, true);
+  }
+
+  /** What the activity log keeps of a stage move, automatic or manual. */
+  static Map<String, Object> details(StageMove move) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", move.from().apiValue());
+    details.put("to", move.to().apiValue());
+    details.put("rule", move.rule().apiValue());
+    details.put("reason", move.reason());
+    return details;
   }
 
   private static ActivityEntry entry(

@@ -332,7 +332,13 @@ public final class LeadService implements ManageLeadsUseCase {
           }
           ActivityEntry entry =
               ActivityEntry.record(
-                  broker, lead.id(), type, stageDetails(move), ActorType.USER, actor.userId(), now);
+                  broker,
+                  lead.id(),
+                  type,
+                  LeadRecompute.details(move),
+                  ActorType.USER,
+                  actor.userId(),
+                  now);
           LeadRecompute.Outcome rescored =
               reopened
                   ? recompute.apply(lead, recompute.config(lead), cause(actor), now, true, false)
@@ -404,15 +410,6 @@ public final class LeadService implements ManageLeadsUseCase {
           "closeReason debe ser un código en minúsculas con guiones bajos (p. ej."
               + " not_interested).");
     }
-  }
-
-  private static Map<String, Object> stageDetails(StageMove move) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("from", move.from().apiValue());
-    details.put("to", move.to().apiValue());
-    details.put("rule", move.rule().apiValue());
-    details.put("reason", move.reason());
-    return details;
   }
 
   @Override

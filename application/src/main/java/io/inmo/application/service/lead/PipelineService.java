@@ -10,7 +10,7 @@ import io.inmo.application.port.out.LeadSearchRepository.LeadSearch;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
 import io.inmo.application.port.out.PipelineStatsRepository;
 import io.inmo.application.port.out.PipelineStatsRepository.Scope;
-import io.inmo.application.port.out.PipelineStatsRepository.StageStats;
+import io.inmo.application.port.out.PipelineStatsRepository.StageGroup;
 import io.inmo.application.port.out.UnitOfWorkPort;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
@@ -21,6 +21,7 @@ import io.inmo.domain.lead.Lead;
 import io.inmo.domain.pipeline.PipelineStage;
 import io.inmo.domain.shared.InvalidValueException;
 import io.inmo.domain.user.Role;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -35,16 +36,6 @@ import java.util.Objects;
 
 /** Application service: the pipeline board and metrics over the leads the caller may see. */
 public final class PipelineService implements PipelineUseCase {
-  /** The forward path conversion is measured along; lost is where a lead leaves it. */
-  private static final List<PipelineStage> PATH =
-      List.of(
-          PipelineStage.NEW,
-          PipelineStage.PROFILING,
-          PipelineStage.FINANCIAL_QUALIFICATION,
-          PipelineStage.POTENTIAL,
-          PipelineStage.SCHEDULED,
-          PipelineStage.WON);
-
   private final BrokerRepository brokers;
   private final BrokerConfigRepository configs;
   private final LeadSearchRepository search;
@@ -119,30 +110,40 @@ public final class PipelineService implements PipelineUseCase {
           Instant now = clock.instant();
           ZoneId zone = brokers.findById(broker).map(Broker::timezone).orElseThrow();
 
-          PipelineStatsRepository.StageFigures figures =
-              stats.stageFigures(broker, scope, now, Duration.ofDays(stuckDays));
-          Map<PipelineStage, StageStats> byStage = figures.stages();
+          List<StageGroup> groups =
+              stats.stageGroups(broker, scope, now, Duration.ofDays(stuckDays));
           List<StageMetrics> stages = new ArrayList<>();
           for (PipelineStage stage : PipelineStage.values()) {
-            StageStats s = byStage.getOrDefault(stage, StageStats.NONE);
+            List<StageGroup> of = groups.stream().filter(g -> g.stage() == stage).toList();
+            long count = of.stream().mapToLong(StageGroup::leads).sum();
+            double seconds = of.stream().mapToDouble(StageGroup::secondsInStage).sum();
             stages.add(
                 new StageMetrics(
                     stage,
-                    s.leads(),
-                    s.budgetUf(),
-                    s.budgetClp(),
-                    s.averageDaysInStage(),
-                    s.stuck()));
+                    count,
+                    of.stream().map(StageGroup::budgetUf).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    of.stream().map(StageGroup::budgetClp).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    count == 0 ? 0 : seconds / count / 86_400.0,
+                    of.stream().mapToLong(StageGroup::stuck).sum()));
           }
 
-          Map<PipelineStage, Long> reached = figures.reached();
+          // of the leads that got at least as far as one stage of the path, how many got to the
+          // next
+          List<PipelineStage> path = PipelineStage.FORWARD_PATH;
+          long[] reached = new long[path.size()];
+          for (StageGroup group : groups) {
+            int furthest = path.indexOf(group.stage().furthestReached(group.closedFrom()));
+            for (int i = 0; i <= furthest; i++) {
+              reached[i] += group.leads();
+            }
+          }
           List<Conversion> conversion = new ArrayList<>();
-          for (int i = 0; i + 1 < PATH.size(); i++) {
-            long from = reached.getOrDefault(PATH.get(i), 0L);
-            long to = reached.getOrDefault(PATH.get(i + 1), 0L);
+          for (int i = 0; i + 1 < path.size(); i++) {
+            long from = reached[i];
+            long to = reached[i + 1];
             conversion.add(
                 new Conversion(
-                    PATH.get(i), PATH.get(i + 1), from, to, from == 0 ? null : (double) to / from));
+                    path.get(i), path.get(i + 1), from, to, from == 0 ? null : (double) to / from));
           }
 
           LocalDate thisWeek =
