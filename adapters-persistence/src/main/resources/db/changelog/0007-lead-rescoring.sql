@@ -5,7 +5,7 @@
 CREATE TABLE lead_rescoring_runs (
     id            uuid PRIMARY KEY,
     broker_id     uuid NOT NULL REFERENCES brokers (id),
-    status        text NOT NULL CHECK (status IN ('pending', 'running', 'done', 'superseded')),
+    status        text NOT NULL CHECK (status IN ('pending', 'running', 'done', 'superseded', 'failed')),
     requested_by  uuid REFERENCES users (id),
     total         bigint,
     processed     bigint NOT NULL DEFAULT 0 CHECK (processed >= 0),

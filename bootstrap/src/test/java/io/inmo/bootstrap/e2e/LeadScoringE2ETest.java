@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LeadScoringE2ETest {
   private Inmo inmo;
   private Api api;
+  private Sql sql;
 
   @BeforeAll
   void start(PgDatabase database, RedisEndpoint redis) {
+    sql = new Sql(database.dataSource());
     inmo = Staff.server(database, redis, "secreto-de-firma-para-pruebas-e2e-de-puntaje");
     api = new Api(URI.create("http://127.0.0.1:" + inmo.port()));
   }
@@ -286,15 +289,7 @@ class LeadScoringE2ETest {
         api.exchange("PUT", "/api/v1/broker/config/lead", stricter, broker.token());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-    JsonNode run = null;
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      run = json(api.get("/api/v1/broker/rescoring", broker.token()));
-      if (run.get("status").asText().equals("done")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    JsonNode run = awaitRescoring(broker.token());
     assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("done");
     assertThat(run.get("total").asLong()).isEqualTo(3);
     assertThat(run.get("processed").asLong()).isEqualTo(3);
@@ -373,6 +368,68 @@ class LeadScoringE2ETest {
 
   private HttpResponse<String> preview(String token, Map<String, ?> body) throws Exception {
     return api.post("/api/v1/leads/score-preview", Api.JSON.writeValueAsString(body), token);
+  }
+
+  @Test
+  void givenARunThatCannotGoOn_whenTheJobMeetsIt_thenItFailsAndOtherBrokersRunsStillFinish()
+      throws Exception {
+    Staff broken = register("Propiedades Rotas");
+    create(broken.token(), Map.of("name", "Lead Huérfano", "phone", "9 7000 1001"));
+    // a broker whose lead config vanished: its run cannot score anything
+    sql.execute("DELETE FROM broker_lead_configs WHERE broker_id = ?::uuid", broken.brokerId());
+    sql.execute(
+        "INSERT INTO lead_rescoring_runs (id, broker_id, status, created_at)"
+            + " VALUES (?::uuid, ?::uuid, 'pending', now() - interval '1 minute')",
+        UUID.randomUUID().toString(),
+        broken.brokerId());
+    Staff healthy = register("Propiedades Sanas");
+    String lead = create(healthy.token(), Map.of("name", "Lead Sano", "phone", "9 7000 1002"));
+    JsonNode config = json(api.get("/api/v1/broker/config/lead", healthy.token()));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (String field :
+        List.of(
+            "fieldWeights",
+            "fieldPriority",
+            "requiredProfileFields",
+            "qualifiedIncome",
+            "potentialIncome",
+            "acceptableDebt",
+            "autoCloseNotQualified")) {
+      settings.put(field, Api.JSON.treeToValue(config.get(field), Object.class));
+    }
+    settings.put("coldMaxScore", 10);
+    settings.put("warmMaxScore", 24);
+    HttpResponse<String> put =
+        api.exchange("PUT", "/api/v1/broker/config/lead", settings, healthy.token());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    JsonNode run = awaitRescoring(healthy.token());
+
+    assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("done");
+    // name 10 + phone 15 = 25 ≥ the new hot minimum of 25
+    assertThat(get(healthy, lead).get("status").asText()).isEqualTo("hot");
+    assertThat(
+            sql.text(
+                "SELECT status FROM lead_rescoring_runs WHERE broker_id = ?::uuid",
+                broken.brokerId()))
+        .isEqualTo("failed");
+  }
+
+  /**
+   * Polls the broker's latest rescoring until it is no longer pending or running (30 s at most).
+   */
+  private JsonNode awaitRescoring(String token) throws Exception {
+    JsonNode run = null;
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      run = json(api.get("/api/v1/broker/rescoring", token));
+      String status = run.get("status").asText();
+      if (!status.equals("pending") && !status.equals("running")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return run;
   }
 
   // ---------------------------------------------------------------- helpers

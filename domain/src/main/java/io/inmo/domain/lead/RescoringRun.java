@@ -34,7 +34,9 @@ public record RescoringRun(
     PENDING,
     RUNNING,
     DONE,
-    SUPERSEDED;
+    SUPERSEDED,
+    /** A batch failed for a reason other than a concurrent edit; the run is not retried. */
+    FAILED;
 
     public String apiValue() {
       return name().toLowerCase(Locale.ROOT);
@@ -117,6 +119,23 @@ public record RescoringRun(
         lastLeadId,
         createdAt,
         startedAt == null ? now : startedAt,
+        now);
+  }
+
+  /** Gives up on an open run that cannot go on, keeping how far it got. */
+  public RescoringRun fail(Instant now) {
+    requireOpen();
+    return new RescoringRun(
+        id,
+        brokerId,
+        Status.FAILED,
+        requestedBy,
+        total,
+        processed,
+        changed,
+        lastLeadId,
+        createdAt,
+        startedAt,
         now);
   }
 

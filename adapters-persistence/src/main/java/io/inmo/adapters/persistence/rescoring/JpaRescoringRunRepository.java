@@ -76,6 +76,13 @@ public final class JpaRescoringRunRepository implements RescoringRunRepository {
   }
 
   @Override
+  public Optional<RescoringRun> findById(BrokerId brokerId, UUID id) {
+    return BrokerScope.findById(
+            unitOfWork.entityManager(), RescoringRunJpaEntity.class, brokerId.value(), id)
+        .map(JpaRescoringRunRepository::toDomain);
+  }
+
+  @Override
   public Optional<RescoringRun> latest(BrokerId brokerId) {
     return unitOfWork
         .entityManager()

@@ -16,6 +16,9 @@ public interface RescoringRunRepository {
    */
   Optional<RescoringRun> claimNext();
 
+  /** The broker's run {@code id}. */
+  Optional<RescoringRun> findById(BrokerId brokerId, java.util.UUID id);
+
   /** The broker's latest run. */
   Optional<RescoringRun> latest(BrokerId brokerId);
 

@@ -6,6 +6,7 @@ import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.ChatMessageRepository;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.RescoringRunRepository;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Application service: works background rescoring runs batch by batch with the same recompute as
@@ -68,8 +70,34 @@ public final class LeadRescoringService implements RescoreLeadsUseCase {
             configs, messages, appointments, activity, new LeadAlerts(users, notifications));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A batch that lost a race with a person editing one of its leads is tried again; any other
+   * failure marks the run failed (in a unit of work of its own) and is rethrown for the job's log,
+   * so one broken run never holds up the runs of other brokers behind it.
+   */
   @Override
   public boolean processNextBatch() {
+    AtomicReference<RescoringRun> working = new AtomicReference<>();
+    try {
+      return processNextBatch(working);
+    } catch (ConcurrentChangeException e) {
+      return true;
+    } catch (RuntimeException e) {
+      RescoringRun failed = working.get();
+      if (failed != null) {
+        unitOfWork.inTransaction(
+            () ->
+                runs.findById(failed.brokerId(), failed.id())
+                    .filter(run -> run.status().isOpen())
+                    .ifPresent(run -> runs.save(run.fail(clock.instant()))));
+      }
+      throw e;
+    }
+  }
+
+  private boolean processNextBatch(AtomicReference<RescoringRun> working) {
     return unitOfWork.inTransaction(
         () -> {
           Optional<RescoringRun> claimed = runs.claimNext();
@@ -78,6 +106,7 @@ public final class LeadRescoringService implements RescoreLeadsUseCase {
           }
           Instant now = clock.instant();
           RescoringRun run = claimed.get();
+          working.set(run);
           if (run.status() == RescoringRun.Status.PENDING) {
             run = run.start(leads.countLive(run.brokerId()), now);
           }

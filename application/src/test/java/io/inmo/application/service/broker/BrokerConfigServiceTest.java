@@ -265,6 +265,11 @@ class BrokerConfigServiceTest {
     }
 
     @Override
+    public Optional<RescoringRun> findById(BrokerId brokerId, java.util.UUID id) {
+      return saved.stream().filter(run -> run.id().equals(id)).findFirst();
+    }
+
+    @Override
     public Optional<RescoringRun> latest(BrokerId brokerId) {
       return saved.isEmpty() ? Optional.empty() : Optional.of(saved.getLast());
     }
