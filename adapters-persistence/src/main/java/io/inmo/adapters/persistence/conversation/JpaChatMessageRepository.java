@@ -118,29 +118,6 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
   }
 
   @Override
-  public Engagement engagement(BrokerId brokerId, LeadId leadId) {
-    Object[] row =
-        (Object[])
-            unitOfWork
-                .entityManager()
-                .createNativeQuery(
-                    "select count(*) filter (where m.direction = 'inbound'),"
-                        + " max(m.created_at) filter (where m.direction = 'inbound'),"
-                        + " percentile_cont(0.5) within group (order by m.delay)"
-                        + " filter (where m.delay is not null)"
-                        + " from (select c.direction, c.created_at,"
-                        + " case when c.direction = 'inbound' and lag(c.direction) over w ="
-                        + " 'outbound' then extract(epoch from (c.created_at - lag(c.created_at)"
-                        + " over w)) end as delay"
-                        + " from chat_messages c where c.broker_id = :broker and c.lead_id = :lead"
-                        + " window w as (order by c.created_at, c.id)) m")
-                .setParameter("broker", brokerId.value())
-                .setParameter("lead", leadId.value())
-                .getSingleResult();
-    return engagement(row[0], row[1], row[2]);
-  }
-
-  @Override
   public Map<LeadId, Engagement> engagements(BrokerId brokerId, Collection<LeadId> leadIds) {
     if (leadIds.isEmpty()) {
       return Map.of();

@@ -26,12 +26,9 @@ public interface ChatMessageRepository {
   List<ChatMessage> findLatestByLead(BrokerId brokerId, LeadId leadId, int limit);
 
   /**
-   * How the lead engages in its conversation, for scoring: how many messages it sent, the median
-   * time it took to answer one of ours, and when it last wrote. {@link Engagement#NONE} when it
-   * never wrote.
+   * How each of these leads engages in its conversation, for scoring: how many messages it sent,
+   * the median time it took to answer one of ours, and when it last wrote. Leads that never wrote
+   * are absent.
    */
-  Engagement engagement(BrokerId brokerId, LeadId leadId);
-
-  /** {@link #engagement} of many leads of the broker at once; leads that never wrote are absent. */
   Map<LeadId, Engagement> engagements(BrokerId brokerId, Collection<LeadId> leadIds);
 }

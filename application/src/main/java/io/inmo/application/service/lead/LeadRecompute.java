@@ -7,8 +7,10 @@ import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.domain.activity.ActivityEntry;
 import io.inmo.domain.activity.ActivityType;
 import io.inmo.domain.activity.ActorType;
+import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
 import io.inmo.domain.lead.Lead;
+import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.lead.LeadStatus;
 import io.inmo.domain.lead.PipelineAdvancementPolicy;
 import io.inmo.domain.lead.QualificationPolicy;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The one place a lead's score, status, financial qualification and automatic stage are recomputed
@@ -104,13 +107,44 @@ final class LeadRecompute {
       return Outcome.unchanged(lead, config);
     }
     Engagement engagement =
-        stored ? messages.engagement(lead.brokerId(), lead.id()) : Engagement.NONE;
+        stored
+            ? messages
+                .engagements(lead.brokerId(), List.of(lead.id()))
+                .getOrDefault(lead.id(), Engagement.NONE)
+            : Engagement.NONE;
     boolean appointment =
         stored
             && !appointments
                 .leadsWithActiveAppointments(lead.brokerId(), List.of(lead.id()))
                 .isEmpty();
     return apply(lead, config, cause, now, engagement, appointment, advance);
+  }
+
+  /**
+   * Recomputes many stored leads of one broker, reading their conversations and appointments with
+   * one query each for all of them (a rescoring batch, an import chunk's merges).
+   */
+  List<Outcome> applyAll(List<Lead> stored, BrokerLeadConfig config, Cause cause, Instant now) {
+    if (stored.isEmpty()) {
+      return List.of();
+    }
+    BrokerId broker = stored.getFirst().brokerId();
+    List<LeadId> ids = stored.stream().map(Lead::id).toList();
+    Map<LeadId, Engagement> engagement = messages.engagements(broker, ids);
+    Set<LeadId> appointment = appointments.leadsWithActiveAppointments(broker, ids);
+    List<Outcome> outcomes = new ArrayList<>(stored.size());
+    for (Lead lead : stored) {
+      outcomes.add(
+          apply(
+              lead,
+              config,
+              cause,
+              now,
+              engagement.getOrDefault(lead.id(), Engagement.NONE),
+              appointment.contains(lead.id()),
+              true));
+    }
+    return outcomes;
   }
 
   /**

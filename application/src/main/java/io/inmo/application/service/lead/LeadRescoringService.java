@@ -16,17 +16,12 @@ import io.inmo.application.security.Actor;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
 import io.inmo.domain.lead.Lead;
-import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.lead.RescoringRun;
-import io.inmo.domain.scoring.Engagement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,8 +34,6 @@ public final class LeadRescoringService implements RescoreLeadsUseCase {
   private final RescoringRunRepository runs;
   private final BrokerConfigRepository configs;
   private final BrokerRepository brokers;
-  private final ChatMessageRepository messages;
-  private final AppointmentRepository appointments;
   private final LeadRecompute recompute;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
@@ -61,8 +54,6 @@ public final class LeadRescoringService implements RescoreLeadsUseCase {
     this.runs = Objects.requireNonNull(runs, "runs");
     this.configs = Objects.requireNonNull(configs, "configs");
     this.brokers = Objects.requireNonNull(brokers, "brokers");
-    this.messages = Objects.requireNonNull(messages, "messages");
-    this.appointments = Objects.requireNonNull(appointments, "appointments");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.recompute =
@@ -115,24 +106,10 @@ public final class LeadRescoringService implements RescoreLeadsUseCase {
                   .findLeadConfig(run.brokerId())
                   .orElseThrow(() -> new IllegalStateException("broker without lead config"));
           List<Lead> page = leads.findLiveAfter(run.brokerId(), run.lastLeadId(), BATCH_SIZE);
-          List<LeadId> ids = page.stream().map(Lead::id).toList();
-          Map<LeadId, Engagement> engagement = messages.engagements(run.brokerId(), ids);
-          Set<LeadId> appointment = appointments.leadsWithActiveAppointments(run.brokerId(), ids);
-          List<LeadRecompute.Outcome> outcomes = new ArrayList<>();
-          for (Lead lead : page) {
-            LeadRecompute.Outcome outcome =
-                recompute.apply(
-                    lead,
-                    config,
-                    LeadRecompute.Cause.SYSTEM,
-                    now,
-                    engagement.getOrDefault(lead.id(), Engagement.NONE),
-                    appointment.contains(lead.id()),
-                    true);
-            if (outcome.changed()) {
-              outcomes.add(outcome);
-            }
-          }
+          List<LeadRecompute.Outcome> outcomes =
+              recompute.applyAll(page, config, LeadRecompute.Cause.SYSTEM, now).stream()
+                  .filter(LeadRecompute.Outcome::changed)
+                  .toList();
           leads.saveAll(outcomes.stream().map(LeadRecompute.Outcome::lead).toList());
           recompute.record(outcomes, now, false);
           run =

@@ -242,9 +242,10 @@ public final class LeadTransferService implements LeadTransferUseCase {
       config = config == null ? recompute.config(lead) : config;
       outcomes.add(recompute.apply(lead, config, LeadService.cause(actor), now, false));
     }
-    for (Lead lead : merged.values()) {
-      config = config == null ? recompute.config(lead) : config;
-      outcomes.add(recompute.apply(lead, config, LeadService.cause(actor), now, true));
+    if (!merged.isEmpty()) {
+      config = config == null ? recompute.config(merged.values().iterator().next()) : config;
+      outcomes.addAll(
+          recompute.applyAll(List.copyOf(merged.values()), config, LeadService.cause(actor), now));
     }
     leads.insertAll(created.values());
     leads.saveAll(merged.values());
