@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -141,16 +142,19 @@ public final class BrokerConfigService
   public BrokerLeadConfig replaceLead(Actor actor, BrokerId target, LeadSettings s, Origin origin) {
     // parse what does not depend on the stored config first: fails fast, outside the transaction
     Function<BrokerLeadConfig, BrokerLeadConfig> apply = leadSettings(s, clock);
+    AtomicReference<BrokerLeadConfig> before = new AtomicReference<>();
     return replace(
         actor,
         target,
         "lead",
         configs::findLeadConfig,
-        apply,
+        current -> {
+          before.set(current);
+          return apply.apply(current);
+        },
         next -> {
-          BrokerLeadConfig current = configs.findLeadConfig(next.brokerId()).orElseThrow();
           configs.save(next);
-          if (!scoring(current).equals(scoring(next))) {
+          if (!scoring(before.get()).equals(scoring(next))) {
             // every lead of the broker is scored again in the background (issue 4)
             Instant now = clock.instant();
             rescorings.supersedeOpen(next.brokerId(), now);
