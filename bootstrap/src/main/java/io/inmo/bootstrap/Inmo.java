@@ -1,6 +1,7 @@
 package io.inmo.bootstrap;
 
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariDataSource;
 import io.inmo.adapters.persistence.AesGcmFieldCodec;
 import io.inmo.adapters.persistence.DataSources;
@@ -31,6 +32,7 @@ import io.inmo.adapters.rest.auth.Password4jPasswordHashing;
 import io.inmo.adapters.rest.lead.LibPhoneNumbers;
 import io.inmo.application.port.in.identity.EnsurePlatformAdminUseCase.InitialCredentials;
 import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
+import io.inmo.application.port.in.maintenance.NightlyMaintenanceUseCase;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.service.identity.EnsurePlatformAdminService;
@@ -170,7 +172,11 @@ public final class Inmo implements AutoCloseable {
                 new JobScheduler.Job(
                     "lead-rescoring",
                     FixedDelay.of(Duration.ofSeconds(2)),
-                    () -> rescoreFor(rescoring, Duration.ofSeconds(30)))),
+                    () -> rescoreFor(rescoring, Duration.ofSeconds(30))),
+                new JobScheduler.Job(
+                    NIGHTLY_JOB,
+                    Schedules.daily(config.nightlyZone(), config.nightlyAt()),
+                    () -> runNightly(application.nightly()))),
             Duration.ofSeconds(1)));
 
     URI uri = URI.create("http://" + config.host() + ":" + config.port() + "/");
@@ -193,6 +199,28 @@ public final class Inmo implements AutoCloseable {
       // several nodes started on one empty database: another one created the administrator
       LOG.info("the first administrator was created by another node ({})", raced.code());
     }
+  }
+
+  /** The nightly job's name in db-scheduler's {@code scheduled_tasks}. */
+  public static final String NIGHTLY_JOB = "nightly-maintenance";
+
+  private static void runNightly(NightlyMaintenanceUseCase nightly) {
+    NightlyMaintenanceUseCase.Report report = nightly.run();
+    for (NightlyMaintenanceUseCase.Failure failure : report.failures()) {
+      LOG.error("nightly job: broker {} failed", failure.brokerId().value(), failure.error());
+    }
+    LOG.info(
+        "nightly job: {} brokers ({} failed), {} leads examined, {} rescored, {} flagged stale,"
+            + " {} digests, {} rescoring runs and {} read notifications deleted, in {} ms",
+        report.brokers(),
+        report.failures().size(),
+        report.examined(),
+        report.rescored(),
+        report.flaggedStale(),
+        report.digests(),
+        report.rescoringRunsDeleted(),
+        report.notificationsDeleted(),
+        report.took().toMillis());
   }
 
   /** Works rescoring batches until there are none or {@code budget} is spent (then next round). */

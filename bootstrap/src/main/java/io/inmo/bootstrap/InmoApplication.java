@@ -25,6 +25,7 @@ import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
+import io.inmo.application.port.in.maintenance.NightlyMaintenanceUseCase;
 import io.inmo.application.port.in.notification.NotificationsUseCase;
 import io.inmo.application.port.in.pipeline.PipelineUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
@@ -37,6 +38,7 @@ import io.inmo.application.service.identity.UserManagementService;
 import io.inmo.application.service.lead.LeadRescoringService;
 import io.inmo.application.service.lead.LeadService;
 import io.inmo.application.service.lead.LeadTransferService;
+import io.inmo.application.service.lead.NightlyMaintenanceService;
 import io.inmo.application.service.lead.PipelineService;
 import io.inmo.application.service.notification.NotificationService;
 import io.inmo.application.service.platform.CheckReadinessService;
@@ -69,6 +71,7 @@ public final class InmoApplication extends ResourceConfig {
           RescoringResource.class);
 
   private final LeadRescoringService rescoring;
+  private final NightlyMaintenanceService nightly;
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -143,6 +146,20 @@ public final class InmoApplication extends ResourceConfig {
             out.notifier(),
             out.unitOfWork(),
             out.clock());
+    nightly =
+        new NightlyMaintenanceService(
+            out.leads(),
+            out.brokers(),
+            out.brokerConfigs(),
+            out.users(),
+            out.chatMessages(),
+            out.appointments(),
+            out.activity(),
+            out.notifier(),
+            out.notifications(),
+            out.rescorings(),
+            out.unitOfWork(),
+            out.clock());
     PipelineService pipelineService =
         new PipelineService(
             out.brokers(),
@@ -213,5 +230,10 @@ public final class InmoApplication extends ResourceConfig {
   /** The background rescoring, for the job scheduler. */
   RescoreLeadsUseCase rescoring() {
     return rescoring;
+  }
+
+  /** The nightly job, for the job scheduler. */
+  NightlyMaintenanceUseCase nightly() {
+    return nightly;
   }
 }

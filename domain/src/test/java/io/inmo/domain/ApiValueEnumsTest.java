@@ -208,7 +208,8 @@ class ApiValueEnumsTest {
             "lead_deleted",
             "assigned",
             "lead_closed",
-            "lead_reopened"));
+            "lead_reopened",
+            "lead_stale"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,6 +4,10 @@ import io.inmo.domain.shared.Secret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +37,9 @@ public record AppConfig(
     int accessTokenMinutes,
     boolean trustProxy,
     Optional<Secret> encryptionKey,
-    long maxImportBytes) {
+    long maxImportBytes,
+    LocalTime nightlyAt,
+    ZoneId nightlyZone) {
 
   /** An external PostgreSQL; the password is never printed. */
   public record Database(String jdbcUrl, String user, String password) {
@@ -119,6 +125,20 @@ public record AppConfig(
           "INMO_ENCRYPTION_KEY must be the Base64 encoding of exactly 32 random bytes (AES-256),"
               + " e.g. the output of: openssl rand -base64 32");
     }
+    LocalTime nightlyAt = LocalTime.of(3, 30);
+    String at = r.string("INMO_NIGHTLY_AT", "03:30");
+    try {
+      nightlyAt = LocalTime.parse(at);
+    } catch (DateTimeParseException e) {
+      r.problem("INMO_NIGHTLY_AT must be a time of day as HH:mm, e.g. 03:30");
+    }
+    ZoneId nightlyZone = ZoneId.of("America/Santiago");
+    String zone = r.string("INMO_NIGHTLY_TIMEZONE", "America/Santiago");
+    try {
+      nightlyZone = ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      r.problem("INMO_NIGHTLY_TIMEZONE must be a time-zone id such as America/Santiago");
+    }
     r.throwIfProblems();
     return new AppConfig(
         host,
@@ -138,7 +158,9 @@ public record AppConfig(
         accessTokenMinutes,
         trustProxy.equals("true"),
         encryptionKey,
-        maxImportBytes);
+        maxImportBytes,
+        nightlyAt,
+        nightlyZone);
   }
 
   private static boolean isBase64Key(String value, int bytes) {

@@ -15,6 +15,7 @@ import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
 import io.inmo.application.port.out.LeadSearchRepository.Position;
 import io.inmo.bootstrap.Inmo;
 import io.inmo.bootstrap.config.AppConfig;
+import io.inmo.bootstrap.jobs.ScheduledJobs;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.lead.LeadStatus;
 import io.inmo.domain.pipeline.PipelineStage;
@@ -34,6 +35,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,6 +230,7 @@ class LeadBookBenchmark {
     measurePipeline("board", "/api/v1/pipeline/board?limit=20", this::checkBoard);
     measurePipeline("metrics", "/api/v1/pipeline/metrics", this::checkMetrics);
     rescoreBroker(brokers.get(Math.min(3, brokers.size() - 1)));
+    nightly(sql);
 
     exportBroker(brokers.get(Math.min(2, brokers.size() - 1)));
     int importBroker = BROKERS - 1;
@@ -777,8 +780,8 @@ class LeadBookBenchmark {
       LeadSort sort,
       Position after) {
     return new LeadSearch(
-        status, stage, minScore, maxScore, null, false, null, text, null, null, agent, sort, after,
-        PAGE + 1);
+        status, stage, minScore, maxScore, null, false, null, null, text, null, null, agent, sort,
+        after, PAGE + 1);
   }
 
   private ListRequest statusStage(int i) {
@@ -894,6 +897,7 @@ class LeadBookBenchmark {
                   s.maxScore(),
                   null,
                   false,
+                  null,
                   null,
                   s.text(),
                   null,
@@ -1494,6 +1498,69 @@ class LeadBookBenchmark {
             seconds,
             processed / seconds));
     System.out.printf(Locale.ROOT, "[lead-book] rescoring %,d leads: %.1f s%n", processed, seconds);
+  }
+
+  /**
+   * The nightly job through the scheduler, twice: the first night finds the seeded book idle (no
+   * lead was contacted, stages were entered months ago) and flags most of it; the next night finds
+   * nothing new — the cost of an ordinary night.
+   */
+  private void nightly(DataSource sql) throws Exception {
+    for (String night : List.of("first night: whole book idle", "next night")) {
+      long open =
+          count(
+              sql,
+              "SELECT count(*) FROM leads WHERE deleted_at IS NULL"
+                  + " AND pipeline_stage NOT IN ('won', 'lost')");
+      Timestamp from = new Timestamp(System.currentTimeMillis() - 1000);
+      long t = System.nanoTime();
+      ScheduledJobs.runNow(sql, Inmo.NIGHTLY_JOB, Duration.ofMinutes(60));
+      double seconds = (System.nanoTime() - t) / 1e9;
+      long flagged = logged(sql, "lead_stale", from);
+      long rescored = logged(sql, "score_changed", from);
+      transfers.add(
+          String.format(
+              Locale.ROOT,
+              "| nightly job (%s) | %,d open leads of %d brokers: %,d flagged stale, %,d rescored"
+                  + " | %.2f s | **%,.0f open leads/s** |",
+              night,
+              open,
+              BROKERS,
+              flagged,
+              rescored,
+              seconds,
+              open / seconds));
+      System.out.printf(
+          Locale.ROOT,
+          "[lead-book] nightly job (%s): %,d flagged, %,d rescored, %.1f s%n",
+          night,
+          flagged,
+          rescored,
+          seconds);
+    }
+  }
+
+  private static long logged(DataSource sql, String type, Timestamp from) throws SQLException {
+    try (Connection c = sql.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(*) FROM activity_log WHERE action_type = ? AND actor_type = 'system'"
+                    + " AND ts >= ?")) {
+      s.setString(1, type);
+      s.setTimestamp(2, from);
+      try (ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static long count(DataSource sql, String query) throws SQLException {
+    try (Connection c = sql.getConnection();
+        ResultSet rows = c.createStatement().executeQuery(query)) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   private HttpResponse<String> getJson(String path, String token)

@@ -22,7 +22,9 @@ public enum ActivityType {
   LEAD_DELETED,
   ASSIGNED,
   LEAD_CLOSED,
-  LEAD_REOPENED;
+  LEAD_REOPENED,
+  /** The nightly job found the lead unworked for the broker's stale period. */
+  LEAD_STALE;
 
   /** The lower-snake-case value used in the API and in the database CHECK constraint. */
   public String apiValue() {

@@ -1,6 +1,7 @@
 package io.inmo.domain.broker;
 
 import io.inmo.domain.shared.Ids;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -22,6 +23,8 @@ import java.util.UUID;
  *     qualifiedIncome
  * @param acceptableDebt debt in whole CLP pesos still acceptable for qualification; ≥ 0
  * @param hotAlertScore nullable 0..100; null alerts when the lead becomes hot
+ * @param staleAfterDays days without contact or stage move after which an open lead is flagged
+ *     stale by the nightly job; {@value #MIN_STALE_AFTER_DAYS}..{@value #MAX_STALE_AFTER_DAYS}
  * @param version optimistic-locking version read from storage; the domain never changes it
  */
 public record BrokerLeadConfig(
@@ -37,12 +40,16 @@ public record BrokerLeadConfig(
     boolean autoCloseNotQualified,
     Integer hotAlertScore,
     boolean agentsSeeUnassigned,
+    int staleAfterDays,
     Instant createdAt,
     Instant updatedAt,
     long version) {
 
   public static final long DEFAULT_QUALIFIED_INCOME = 1_000_000L;
   public static final long DEFAULT_POTENTIAL_INCOME = 500_000L;
+  public static final int DEFAULT_STALE_AFTER_DAYS = 14;
+  public static final int MIN_STALE_AFTER_DAYS = 1;
+  public static final int MAX_STALE_AFTER_DAYS = 365;
 
   public BrokerLeadConfig {
     Objects.requireNonNull(id, "id must not be null");
@@ -84,6 +91,15 @@ public record BrokerLeadConfig(
     if (hotAlertScore != null && (hotAlertScore < 0 || hotAlertScore > 100)) {
       throw new IllegalArgumentException("hotAlertScore must be 0..100: " + hotAlertScore);
     }
+    if (staleAfterDays < MIN_STALE_AFTER_DAYS || staleAfterDays > MAX_STALE_AFTER_DAYS) {
+      throw new IllegalArgumentException(
+          "staleAfterDays must be "
+              + MIN_STALE_AFTER_DAYS
+              + ".."
+              + MAX_STALE_AFTER_DAYS
+              + ": "
+              + staleAfterDays);
+    }
     Objects.requireNonNull(createdAt, "createdAt must not be null");
     Objects.requireNonNull(updatedAt, "updatedAt must not be null");
   }
@@ -91,7 +107,7 @@ public record BrokerLeadConfig(
   /**
    * Weights name 10, phone 15, email 10, location 15, budget 20, monthly_income 15, dicom_status
    * 15; thresholds 30/69/70; incomes 1,000,000 / 500,000 CLP; debt 0; no auto-close; alert when
-   * hot; agents see unassigned leads.
+   * hot; agents see unassigned leads; stale after 14 days.
    */
   public static BrokerLeadConfig defaults(BrokerId brokerId, Instant now) {
     return new BrokerLeadConfig(
@@ -107,6 +123,7 @@ public record BrokerLeadConfig(
         false,
         null,
         true,
+        DEFAULT_STALE_AFTER_DAYS,
         now,
         now,
         0L);
@@ -166,6 +183,7 @@ public record BrokerLeadConfig(
         autoCloseNotQualified,
         newHotAlertScore,
         agentsSeeUnassigned,
+        staleAfterDays,
         createdAt,
         Objects.requireNonNull(now, "now"),
         version);
@@ -186,6 +204,7 @@ public record BrokerLeadConfig(
         autoCloseNotQualified,
         hotAlertScore,
         agentsSeeUnassigned,
+        staleAfterDays,
         createdAt,
         Objects.requireNonNull(now, "now"),
         version);
@@ -211,6 +230,7 @@ public record BrokerLeadConfig(
         newAutoCloseNotQualified,
         hotAlertScore,
         agentsSeeUnassigned,
+        staleAfterDays,
         createdAt,
         Objects.requireNonNull(now, "now"),
         version);
@@ -230,8 +250,14 @@ public record BrokerLeadConfig(
         autoCloseNotQualified,
         hotAlertScore,
         value,
+        staleAfterDays,
         createdAt,
         Objects.requireNonNull(now, "now"),
         version);
+  }
+
+  /** How long an open lead may go without contact or stage move before it is flagged stale. */
+  public Duration staleAfter() {
+    return Duration.ofDays(staleAfterDays);
   }
 }

@@ -15,6 +15,7 @@ import io.inmo.domain.shared.DomainException;
 import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.PhoneNumber;
 import io.inmo.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,6 +64,7 @@ public final class Lead {
   private Instant lastContactedAt;
   private Instant stageEnteredAt;
   private Instant nextActionAt;
+  private Instant staleSince;
   private Instant deletedAt;
   private final Instant createdAt;
   private Instant updatedAt;
@@ -92,6 +94,7 @@ public final class Lead {
       Instant lastContactedAt,
       Instant stageEnteredAt,
       Instant nextActionAt,
+      Instant staleSince,
       Instant deletedAt,
       Instant createdAt,
       Instant updatedAt,
@@ -118,6 +121,7 @@ public final class Lead {
     this.lastContactedAt = lastContactedAt;
     this.stageEnteredAt = Objects.requireNonNull(stageEnteredAt, "stageEnteredAt");
     this.nextActionAt = nextActionAt;
+    this.staleSince = staleSince;
     this.deletedAt = deletedAt;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
@@ -150,6 +154,7 @@ public final class Lead {
             null,
             null,
             now,
+            null,
             null,
             null,
             now,
@@ -195,6 +200,7 @@ public final class Lead {
       Instant lastContactedAt,
       Instant stageEnteredAt,
       Instant nextActionAt,
+      Instant staleSince,
       Instant deletedAt,
       Instant createdAt,
       Instant updatedAt,
@@ -222,6 +228,7 @@ public final class Lead {
         lastContactedAt,
         stageEnteredAt,
         nextActionAt,
+        staleSince,
         deletedAt,
         createdAt,
         updatedAt,
@@ -469,10 +476,42 @@ public final class Lead {
     Objects.requireNonNull(at, "at");
     if (lastContactedAt == null || at.isAfter(lastContactedAt)) {
       lastContactedAt = at;
+      staleSince = null;
       if (at.isAfter(updatedAt)) {
         touch(at);
       }
     }
+  }
+
+  /**
+   * When the lead was last worked: its last contact either way or its last stage move, else its
+   * capture.
+   */
+  public Instant lastActivityAt() {
+    Instant last = createdAt.isAfter(stageEnteredAt) ? createdAt : stageEnteredAt;
+    return lastContactedAt != null && lastContactedAt.isAfter(last) ? lastContactedAt : last;
+  }
+
+  /**
+   * Flags the lead stale when nobody has worked it for {@code idle} (no contact either way, no
+   * stage move): an open lead someone should follow up. Closed, opted-out (nobody may contact them)
+   * and deleted leads are never stale. Returns whether this call flagged it; a contact or a stage
+   * move clears the flag.
+   */
+  public boolean flagIfIdle(Duration idle, Instant now) {
+    Objects.requireNonNull(idle, "idle");
+    Objects.requireNonNull(now, "now");
+    if (idle.isNegative() || idle.isZero()) {
+      throw new IllegalArgumentException("idle must be positive: " + idle);
+    }
+    if (staleSince != null || isDeleted() || isClosed() || isOptedOut()) {
+      return false;
+    }
+    if (lastActivityAt().isAfter(now.minus(idle))) {
+      return false;
+    }
+    staleSince = now;
+    return true;
   }
 
   // ---- consent and deletion ----
@@ -490,6 +529,7 @@ public final class Lead {
       return;
     }
     optedOutAt = now;
+    staleSince = null;
     touch(now);
     events.add(new LeadOptedOut(id, brokerId, now));
     if (!stage.isClosed()) {
@@ -529,6 +569,7 @@ public final class Lead {
     PipelineStage from = stage;
     stage = target;
     stageEnteredAt = now;
+    staleSince = null;
     touch(now);
     events.add(new LeadStageChanged(id, brokerId, from, target, now));
   }
@@ -668,6 +709,15 @@ public final class Lead {
 
   public Instant stageEnteredAt() {
     return stageEnteredAt;
+  }
+
+  /** When the nightly job flagged the lead stale; null when it is not. */
+  public Instant staleSince() {
+    return staleSince;
+  }
+
+  public boolean isStale() {
+    return staleSince != null;
   }
 
   /** Null when nothing is scheduled. */

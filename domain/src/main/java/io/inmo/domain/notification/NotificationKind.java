@@ -8,7 +8,9 @@ public enum NotificationKind {
   /** A lead became hot under the broker's thresholds (PRODUCT §5, hot-lead alert). */
   LEAD_HOT,
   /** A lead's score reached the broker's configured alert score. */
-  LEAD_SCORE_ALERT;
+  LEAD_SCORE_ALERT,
+  /** The nightly digest: open leads of the recipient that nobody has worked for a while. */
+  LEADS_STALE;
 
   public String apiValue() {
     return name().toLowerCase(Locale.ROOT);

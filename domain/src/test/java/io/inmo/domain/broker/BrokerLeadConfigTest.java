@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inmo.domain.shared.TimeMother;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BrokerLeadConfigTest {
   private final BrokerId broker = BrokerId.newId();
@@ -42,6 +45,7 @@ class BrokerLeadConfigTest {
     assertThat(defaults.autoCloseNotQualified()).isFalse();
     assertThat(defaults.hotAlertScore()).isNull();
     assertThat(defaults.agentsSeeUnassigned()).isTrue();
+    assertThat(defaults.staleAfterDays()).isEqualTo(14);
   }
 
   @Test
@@ -133,5 +137,87 @@ class BrokerLeadConfigTest {
     assertThat(config.weightOf(LeadField.NAME)).isEqualTo(50);
     assertThatThrownBy(() -> config.fieldWeights().put(LeadField.NAME, 1))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  // ---- stale period ----
+
+  /** The defaults with another stale period, through the canonical constructor. */
+  private BrokerLeadConfig staleAfter(int days) {
+    return new BrokerLeadConfig(
+        defaults.id(),
+        defaults.brokerId(),
+        defaults.fieldWeights(),
+        defaults.thresholds(),
+        defaults.fieldPriority(),
+        defaults.requiredProfileFields(),
+        defaults.qualifiedIncome(),
+        defaults.potentialIncome(),
+        defaults.acceptableDebt(),
+        defaults.autoCloseNotQualified(),
+        defaults.hotAlertScore(),
+        defaults.agentsSeeUnassigned(),
+        days,
+        defaults.createdAt(),
+        defaults.updatedAt(),
+        defaults.version());
+  }
+
+  @Test
+  void givenNewBroker_whenDefaults_thenStaleAfterTwoWeeks() {
+    assertThat(BrokerLeadConfig.DEFAULT_STALE_AFTER_DAYS).isEqualTo(14);
+    assertThat(defaults.staleAfterDays()).isEqualTo(BrokerLeadConfig.DEFAULT_STALE_AFTER_DAYS);
+    assertThat(defaults.staleAfter()).isEqualTo(Duration.ofDays(14));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1, 366, Integer.MAX_VALUE})
+  void givenStalePeriodOutside1To365Days_whenBuilt_thenRejected(int days) {
+    assertThatThrownBy(() -> staleAfter(days))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("staleAfterDays")
+        .hasMessageContaining(String.valueOf(days));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 30, 365})
+  void givenStalePeriodWithin1To365Days_whenBuilt_thenKeptAsDays(int days) {
+    BrokerLeadConfig config = staleAfter(days);
+
+    assertThat(config.staleAfterDays()).isEqualTo(days);
+    assertThat(config.staleAfter()).isEqualTo(Duration.ofDays(days));
+  }
+
+  @Test
+  void givenBoundsConstants_whenRead_thenOneDayToOneYear() {
+    assertThat(BrokerLeadConfig.MIN_STALE_AFTER_DAYS).isEqualTo(1);
+    assertThat(BrokerLeadConfig.MAX_STALE_AFTER_DAYS).isEqualTo(365);
+    assertThat(staleAfter(BrokerLeadConfig.MIN_STALE_AFTER_DAYS).staleAfter())
+        .isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
+  void givenCustomStalePeriod_whenOtherSettingsChanged_thenEveryCopyKeepsIt() {
+    BrokerLeadConfig monthly = staleAfter(30);
+
+    BrokerLeadConfig scored =
+        monthly.withScoring(
+            monthly.fieldWeights(), ScoreThresholds.of(25, 59), 80, TimeMother.later(1));
+    BrokerLeadConfig profiled =
+        monthly.withProfiling(
+            List.of(LeadField.BUDGET, LeadField.NAME),
+            RequiredProfileFields.defaults(),
+            TimeMother.later(2));
+    BrokerLeadConfig qualified =
+        monthly.withQualification(1_500_000, 900_000, 200_000, true, TimeMother.later(3));
+    BrokerLeadConfig hidden = monthly.withAgentsSeeUnassigned(false, TimeMother.later(4));
+
+    assertThat(List.of(scored, profiled, qualified, hidden))
+        .allSatisfy(
+            c -> {
+              assertThat(c.staleAfterDays()).isEqualTo(30);
+              assertThat(c.staleAfter()).isEqualTo(Duration.ofDays(30));
+            });
+    assertThat(hidden.agentsSeeUnassigned()).isFalse();
+    assertThat(qualified.autoCloseNotQualified()).isTrue();
   }
 }

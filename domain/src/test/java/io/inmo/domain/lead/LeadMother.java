@@ -86,6 +86,7 @@ public final class LeadMother {
         TimeMother.later(90),
         TimeMother.later(80),
         TimeMother.later(100),
+        TimeMother.later(1500),
         TimeMother.later(2000),
         TimeMother.later(3000),
         TimeMother.NOW,

@@ -21,11 +21,17 @@ import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.Money;
 import io.inmo.domain.shared.PhoneNumber;
 import io.inmo.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LeadTest {
   private static final List<ScoreComponent> COMPONENTS =
@@ -543,6 +549,297 @@ class LeadTest {
     assertRejected(() -> lead.reopen(PipelineStage.NEW, later(101)), "lead.deleted");
   }
 
+  // ---- staleness ----
+
+  /** The nightly job's stale flag: open leads nobody worked for the broker's idle period. */
+  @Nested
+  class Staleness {
+    private static final Duration IDLE = Duration.ofDays(14);
+
+    private static Instant daysLater(int days) {
+      return NOW.plus(Duration.ofDays(days));
+    }
+
+    /** A lead captured on WhatsApp at NOW and moved to profiling at later(5), never contacted. */
+    private static Lead idleLead() {
+      return LeadMother.profiled();
+    }
+
+    private static Lead flagged(Instant at) {
+      Lead lead = idleLead();
+      assertThat(lead.flagIfIdle(IDLE, at)).isTrue();
+      return lead;
+    }
+
+    /** A stored lead with the given activity times, as an import could leave it. */
+    private static Lead stored(
+        Instant createdAt, Instant stageEnteredAt, Instant lastContactedAt, Instant staleSince) {
+      return stored(
+          PipelineStage.PROFILING, createdAt, stageEnteredAt, lastContactedAt, staleSince);
+    }
+
+    private static Lead stored(
+        PipelineStage stage,
+        Instant createdAt,
+        Instant stageEnteredAt,
+        Instant lastContactedAt,
+        Instant staleSince) {
+      return Lead.reconstitute(
+          LeadId.newId(),
+          BrokerId.newId(),
+          LeadMother.PHONE,
+          "Francisca Valenzuela",
+          null,
+          LeadStatus.COLD,
+          LeadScore.ZERO,
+          List.of(),
+          null,
+          LeadFacts.empty(),
+          stage,
+          null,
+          Set.of(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          lastContactedAt,
+          stageEnteredAt,
+          null,
+          staleSince,
+          null,
+          createdAt,
+          createdAt,
+          0L,
+          Map.of());
+    }
+
+    @Test
+    void givenLeadIdleLongerThanThePeriod_whenFlaggedTwice_thenFlaggedOnceAndFirstTimeKept() {
+      Lead lead = idleLead();
+
+      boolean first = lead.flagIfIdle(IDLE, daysLater(15));
+      boolean second = lead.flagIfIdle(IDLE, daysLater(16));
+
+      assertThat(first).isTrue();
+      assertThat(second).isFalse();
+      assertThat(lead.isStale()).isTrue();
+      assertThat(lead.staleSince()).isEqualTo(daysLater(15));
+    }
+
+    @Test
+    void givenFreshLead_whenCheckedBeforeThePeriodEnds_thenNotStale() {
+      Lead lead = idleLead();
+
+      assertThat(lead.flagIfIdle(IDLE, daysLater(13))).isFalse();
+
+      assertThat(lead.isStale()).isFalse();
+      assertThat(lead.staleSince()).isNull();
+    }
+
+    @Test
+    void givenRecentContact_whenCheckedAfterThePeriodSinceCapture_thenNotStale() {
+      Lead lead = idleLead();
+      lead.recordContact(daysLater(10)); // the lead answered on WhatsApp ten days in
+
+      assertThat(lead.flagIfIdle(IDLE, daysLater(20))).isFalse();
+
+      assertThat(lead.isStale()).isFalse();
+    }
+
+    @Test
+    void givenRecentStageMove_whenCheckedAfterThePeriodSinceCapture_thenNotStale() {
+      Lead lead = idleLead();
+      lead.moveTo(PipelineStage.FINANCIAL_QUALIFICATION, daysLater(10));
+
+      assertThat(lead.flagIfIdle(IDLE, daysLater(20))).isFalse();
+
+      assertThat(lead.isStale()).isFalse();
+    }
+
+    @Test
+    void givenLastActivityExactlyThePeriodAgo_whenChecked_thenFlaggedOnlyFromThatInstant() {
+      Lead lead = LeadMother.captured(); // created and in stage new since NOW
+      Instant periodEnds = NOW.plus(IDLE);
+
+      assertThat(lead.flagIfIdle(IDLE, periodEnds.minusMillis(1))).isFalse();
+      assertThat(lead.flagIfIdle(IDLE, periodEnds)).isTrue();
+
+      assertThat(lead.staleSince()).isEqualTo(periodEnds);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+        value = PipelineStage.class,
+        names = {"WON", "LOST"})
+    void givenClosedIdleLead_whenChecked_thenNeverStale(PipelineStage closed) {
+      Lead lead = LeadMother.inStage(closed); // closed at later(30), untouched since
+
+      assertThat(lead.flagIfIdle(IDLE, daysLater(400))).isFalse();
+
+      assertThat(lead.isStale()).isFalse();
+    }
+
+    @Test
+    void givenOptedOutIdleLead_whenChecked_thenNeverStale() {
+      Lead lead = idleLead();
+      lead.optOut(later(10));
+
+      assertThat(lead.flagIfIdle(IDLE, daysLater(400))).isFalse();
+
+      assertThat(lead.isStale()).isFalse();
+    }
+
+    @Test
+    void givenDeletedIdleLead_whenChecked_thenNeverStaleAndNoRejection() {
+      Lead lead = idleLead();
+      lead.softDelete(later(10));
+
+      assertThat(lead.flagIfIdle(IDLE, daysLater(400))).isFalse();
+
+      assertThat(lead.isStale()).isFalse();
+      assertThat(lead.updatedAt()).isEqualTo(later(10));
+    }
+
+    @Test
+    void givenStaleLead_whenContactRecorded_thenFlagClearedAndPeriodStartsAgain() {
+      Lead lead = flagged(daysLater(15));
+
+      lead.recordContact(daysLater(16));
+
+      assertThat(lead.isStale()).isFalse();
+      assertThat(lead.staleSince()).isNull();
+      assertThat(lead.flagIfIdle(IDLE, daysLater(29))).isFalse();
+      assertThat(lead.flagIfIdle(IDLE, daysLater(30))).isTrue();
+      assertThat(lead.staleSince()).isEqualTo(daysLater(30));
+    }
+
+    @Test
+    void givenStaleLead_whenOlderContactArrivesLate_thenFlagKept() {
+      Lead lead = idleLead();
+      lead.recordContact(daysLater(1));
+      lead.flagIfIdle(IDLE, daysLater(20));
+
+      lead.recordContact(later(60)); // a late webhook about a message of the first day
+
+      assertThat(lead.lastContactedAt()).isEqualTo(daysLater(1));
+      assertThat(lead.staleSince()).isEqualTo(daysLater(20));
+    }
+
+    @Test
+    void givenStaleLead_whenMovedToAnotherStage_thenFlagCleared() {
+      Lead lead = flagged(daysLater(15));
+
+      lead.moveTo(PipelineStage.SCHEDULED, daysLater(16));
+
+      assertThat(lead.isStale()).isFalse();
+      assertThat(lead.staleSince()).isNull();
+    }
+
+    @Test
+    void givenStaleLead_whenMovedToItsCurrentStage_thenFlagKept() {
+      Lead lead = flagged(daysLater(15));
+
+      lead.moveTo(PipelineStage.PROFILING, daysLater(16)); // no move: nobody worked it
+
+      assertThat(lead.staleSince()).isEqualTo(daysLater(15));
+    }
+
+    @Test
+    void givenStaleLead_whenAdvancedAutomatically_thenFlagCleared() {
+      Lead lead = flagged(daysLater(15));
+
+      assertThat(lead.advanceTo(PipelineStage.FINANCIAL_QUALIFICATION, daysLater(16))).isTrue();
+
+      assertThat(lead.isStale()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+        value = PipelineStage.class,
+        names = {"WON", "LOST"})
+    void givenStaleLead_whenClosed_thenFlagCleared(PipelineStage outcome) {
+      Lead lead = flagged(daysLater(15));
+
+      lead.close(outcome, CloseReason.of("unreachable", "No contesta hace semanas"), daysLater(16));
+
+      assertThat(lead.isStale()).isFalse();
+      assertThat(lead.staleSince()).isNull();
+    }
+
+    @Test
+    void givenStaleLead_whenOptedOut_thenFlagCleared() {
+      Lead lead = flagged(daysLater(15));
+
+      lead.optOut(daysLater(16));
+
+      assertThat(lead.isStale()).isFalse();
+      assertThat(lead.staleSince()).isNull();
+    }
+
+    @Test
+    void givenStoredLostLeadStillFlagged_whenReopened_thenFlagCleared() {
+      Lead lead = stored(PipelineStage.LOST, NOW, later(30), null, daysLater(15));
+
+      lead.reopen(PipelineStage.PROFILING, daysLater(17));
+
+      assertThat(lead.isStale()).isFalse();
+      assertThat(lead.lastActivityAt()).isEqualTo(daysLater(17));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1})
+    void givenZeroOrNegativeIdlePeriod_whenChecked_thenRejected(long days) {
+      Lead lead = idleLead();
+
+      assertThatThrownBy(() -> lead.flagIfIdle(Duration.ofDays(days), daysLater(30)))
+          .isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(lead.isStale()).isFalse();
+    }
+
+    @Test
+    void givenCaptureStageMoveAndContact_whenLastActivityAsked_thenTheLatestOfThem() {
+      Lead lead = LeadMother.captured();
+      assertThat(lead.lastActivityAt()).isEqualTo(NOW);
+
+      lead.advanceTo(PipelineStage.PROFILING, later(5));
+      assertThat(lead.lastActivityAt()).isEqualTo(later(5));
+
+      lead.recordContact(later(60));
+      assertThat(lead.lastActivityAt()).isEqualTo(later(60));
+
+      lead.moveTo(PipelineStage.POTENTIAL, later(90));
+      assertThat(lead.lastActivityAt()).isEqualTo(later(90));
+
+      lead.changeNotes("Llamar después de las 18:00", later(120)); // edits are not activity
+      assertThat(lead.lastActivityAt()).isEqualTo(later(90));
+    }
+
+    @Test
+    void
+        givenImportedLeadCreatedAfterItsStageAndContactTimes_whenLastActivityAsked_thenCreatedAt() {
+      Lead lead = stored(later(300), later(100), later(200), null);
+
+      assertThat(lead.lastActivityAt()).isEqualTo(later(300));
+      assertThat(stored(later(100), later(300), later(200), null).lastActivityAt())
+          .isEqualTo(later(300));
+      assertThat(stored(later(100), later(200), later(300), null).lastActivityAt())
+          .isEqualTo(later(300));
+    }
+
+    @Test
+    void givenIdleLead_whenFlagged_thenUpdatedAtUnchanged() {
+      Lead lead = idleLead();
+      Instant updatedAt = lead.updatedAt();
+
+      lead.flagIfIdle(IDLE, daysLater(15));
+
+      assertThat(lead.isStale()).isTrue();
+      assertThat(lead.updatedAt()).isEqualTo(updatedAt).isEqualTo(later(5));
+    }
+  }
+
   // ---- persistence round trip ----
 
   @Test
@@ -572,6 +869,7 @@ class LeadTest {
             stored.lastContactedAt(),
             stored.stageEnteredAt(),
             stored.nextActionAt(),
+            stored.staleSince(),
             stored.deletedAt(),
             stored.createdAt(),
             stored.updatedAt(),

@@ -96,6 +96,7 @@ final class BrokerConfigJpaMapper {
         e.autoCloseNotQualified,
         e.hotAlertScore,
         e.agentsSeeUnassigned,
+        e.staleAfterDays,
         e.createdAt,
         e.updatedAt,
         e.version);
@@ -127,6 +128,7 @@ final class BrokerConfigJpaMapper {
     e.autoCloseNotQualified = c.autoCloseNotQualified();
     e.hotAlertScore = c.hotAlertScore();
     e.agentsSeeUnassigned = c.agentsSeeUnassigned();
+    e.staleAfterDays = c.staleAfterDays();
     e.createdAt = micros(c.createdAt());
     e.updatedAt = micros(c.updatedAt());
   }

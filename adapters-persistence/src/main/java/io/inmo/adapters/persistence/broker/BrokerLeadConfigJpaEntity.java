@@ -63,6 +63,9 @@ class BrokerLeadConfigJpaEntity {
   @Column(name = "agents_see_unassigned", nullable = false)
   boolean agentsSeeUnassigned;
 
+  @Column(name = "stale_after_days", nullable = false)
+  int staleAfterDays;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   Instant createdAt;
 

@@ -8,6 +8,7 @@ import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.PhoneNumber;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,6 +98,49 @@ final class JpaLeadBulk {
             .setParameter("brokerId", brokerId)
             .setParameter("after", after == null ? new UUID(0, 0) : after)
             .setMaxResults(limit)
+            .getResultList());
+  }
+
+  /** See {@code LeadRepository#findNightlyCandidates}. */
+  static List<Lead> findNightlyCandidates(
+      EntityManager em,
+      FieldCodec codec,
+      UUID brokerId,
+      String decayingFactor,
+      Instant idleBefore,
+      UUID after,
+      int limit) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        em.createNativeQuery(
+                "select l.id from leads l where l.broker_id = :broker and l.deleted_at is null"
+                    + " and l.pipeline_stage not in ('won', 'lost') and l.id > :after"
+                    + " and (l.score_components @> jsonb_build_array(jsonb_build_object("
+                    + "'factor', cast(:factor as text)))"
+                    + " or (l.stale_since is null and l.opted_out_at is null"
+                    + " and greatest(l.created_at, l.stage_entered_at, l.last_contacted_at)"
+                    + " <= :idleBefore))"
+                    + " order by l.id limit :limit",
+                UUID.class)
+            .setParameter("broker", brokerId)
+            .setParameter("after", after == null ? new UUID(0, 0) : after)
+            .setParameter("factor", decayingFactor)
+            .setParameter("idleBefore", idleBefore)
+            .setParameter("limit", limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return withIdentities(
+        em,
+        codec,
+        brokerId,
+        em.createQuery(
+                "select l from LeadJpaEntity l where l.brokerId = :brokerId and l.id in :ids"
+                    + " order by l.id",
+                LeadJpaEntity.class)
+            .setParameter("brokerId", brokerId)
+            .setParameter("ids", ids)
             .getResultList());
   }
 

@@ -236,6 +236,25 @@ public final class JpaLeadRepository implements LeadRepository {
         .getSingleResult();
   }
 
+  @Override
+  public List<Lead> findNightlyCandidates(
+      BrokerId brokerId, String decayingFactor, Instant idleBefore, LeadId after, int limit) {
+    Objects.requireNonNull(brokerId, "brokerId");
+    Objects.requireNonNull(decayingFactor, "decayingFactor");
+    Objects.requireNonNull(idleBefore, "idleBefore");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1: " + limit);
+    }
+    return JpaLeadBulk.findNightlyCandidates(
+        unitOfWork.entityManager(),
+        codec,
+        brokerId.value(),
+        decayingFactor,
+        idleBefore,
+        after == null ? null : after.value(),
+        limit);
+  }
+
   /** Deletes released identity rows and inserts new ones, collecting them in {@code added}. */
   private void syncIdentities(
       EntityManager em,

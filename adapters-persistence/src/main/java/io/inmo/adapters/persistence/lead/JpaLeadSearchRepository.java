@@ -91,6 +91,9 @@ public final class JpaLeadSearchRepository implements LeadSearchRepository {
     if (search.unassignedOnly()) {
       sql.append(" and l.assigned_to is null");
     }
+    if (search.stale() != null) {
+      sql.append(search.stale() ? " and l.stale_since is not null" : " and l.stale_since is null");
+    }
     if (search.visibleToAgent() != null) {
       sql.append(" and (l.assigned_to = :agent or l.assigned_to is null)");
       params.put("agent", search.visibleToAgent().value());

@@ -91,6 +91,9 @@ class LeadJpaEntity {
   @Column(name = "next_action_at")
   Instant nextActionAt;
 
+  @Column(name = "stale_since")
+  Instant staleSince;
+
   @Column(name = "deleted_at")
   Instant deletedAt;
 

@@ -75,6 +75,7 @@ final class LeadJpaMapper {
         e.lastContactedAt,
         e.stageEnteredAt,
         e.nextActionAt,
+        e.staleSince,
         e.deletedAt,
         e.createdAt,
         e.updatedAt,
@@ -112,6 +113,7 @@ final class LeadJpaMapper {
     e.lastContactedAt = micros(l.lastContactedAt());
     e.stageEnteredAt = micros(l.stageEnteredAt());
     e.nextActionAt = micros(l.nextActionAt());
+    e.staleSince = micros(l.staleSince());
     e.deletedAt = micros(l.deletedAt());
     e.createdAt = micros(l.createdAt());
     e.updatedAt = micros(l.updatedAt());

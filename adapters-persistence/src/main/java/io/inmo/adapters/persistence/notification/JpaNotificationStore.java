@@ -1,6 +1,7 @@
 package io.inmo.adapters.persistence.notification;
 
 import io.inmo.adapters.persistence.JpaUnitOfWork;
+import io.inmo.adapters.persistence.PlatformScope;
 import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.NotificationRepository;
 import io.inmo.domain.broker.BrokerId;
@@ -115,6 +116,17 @@ public final class JpaNotificationStore implements NotificationPort, Notificatio
         .setParameter("now", now)
         .setParameter("broker", brokerId.value())
         .setParameter("user", recipient.value())
+        .executeUpdate();
+  }
+
+  @Override
+  public int deleteReadBefore(Instant cutoff) {
+    return unitOfWork
+        .entityManager()
+        .createNativeQuery(
+            PlatformScope.sqlComment("nightly retention: read notifications of every broker")
+                + "delete from notifications where read_at < :cutoff")
+        .setParameter("cutoff", cutoff)
         .executeUpdate();
   }
 

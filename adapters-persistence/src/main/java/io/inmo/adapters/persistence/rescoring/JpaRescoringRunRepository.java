@@ -110,6 +110,20 @@ public final class JpaRescoringRunRepository implements RescoringRunRepository {
     em.clear();
   }
 
+  @Override
+  public int deleteFinishedBefore(Instant cutoff) {
+    return unitOfWork
+        .entityManager()
+        .createNativeQuery(
+            PlatformScope.sqlComment("nightly retention: finished rescoring runs of every broker")
+                + "delete from lead_rescoring_runs r where r.status in ('done', 'superseded',"
+                + " 'failed') and r.finished_at < :cutoff and r.id <> (select l.id from"
+                + " lead_rescoring_runs l where l.broker_id = r.broker_id"
+                + " order by l.created_at desc, l.id desc limit 1)")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
+
   private static RescoringRun toDomain(RescoringRunJpaEntity e) {
     return new RescoringRun(
         e.id,

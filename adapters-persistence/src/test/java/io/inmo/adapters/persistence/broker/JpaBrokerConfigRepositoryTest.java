@@ -443,6 +443,7 @@ class JpaBrokerConfigRepositoryTest {
             true,
             lead.hotAlertScore(),
             lead.agentsSeeUnassigned(),
+            lead.staleAfterDays(),
             lead.createdAt(),
             NOW,
             lead.version());

@@ -36,7 +36,11 @@ import io.inmo.domain.shared.TimeMother;
 import io.inmo.domain.user.UserId;
 import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -594,6 +598,212 @@ class JpaLeadRepositoryTest {
     assertThat(find(ANDES, lead.id()).orElseThrow().name()).isNull();
   }
 
+  // ---- the nightly job's candidates ----
+
+  private static final Duration STALE_AFTER = Duration.ofDays(14);
+
+  /** The night the job runs: 30 days after NOW. */
+  private static final Instant TONIGHT = NOW.plus(Duration.ofDays(30));
+
+  /** Leads with no contact or stage move since then are idle tonight. */
+  private static final Instant IDLE_BEFORE = TONIGHT.minus(STALE_AFTER);
+
+  private static final ScoreComponent ENGAGEMENT =
+      new ScoreComponent("engagement", 10, "Interacción: respondió 4 mensajes esta semana");
+
+  private static Instant day(int days) {
+    return NOW.plus(Duration.ofDays(days));
+  }
+
+  /** A lead of {@code broker} captured on Telegram at {@code at}, named, events pulled. */
+  private static Lead nightlyLead(BrokerId broker, String name, String telegram, Instant at) {
+    Lead lead = Lead.capture(broker, ChannelIdentity.telegram(telegram), at);
+    lead.rename(name, at);
+    lead.pullEvents();
+    return lead;
+  }
+
+  private static void scoreWith(Lead lead, Instant at, ScoreComponent... components) {
+    lead.applyScore(LeadScore.of(40), List.of(components), LeadStatus.WARM, null, at);
+  }
+
+  private static List<Lead> nightlyCandidates(BrokerId broker, LeadId after, int limit) {
+    return unitOfWork.inTransaction(
+        () -> repository.findNightlyCandidates(broker, "engagement", IDLE_BEFORE, after, limit));
+  }
+
+  private static List<LeadId> inIdOrder(Lead... leads) {
+    return Arrays.stream(leads)
+        .map(Lead::id)
+        .sorted(Comparator.comparing(id -> id.value().toString())) // PostgreSQL's uuid order
+        .toList();
+  }
+
+  @Test
+  void givenBrokerBook_whenNightlyCandidatesRead_thenEngagedOrIdleLiveOpenLeadsOfThatBrokerOnly() {
+    BrokerId broker = rows.costa();
+    BrokerId neighbour = rows.costa();
+    // (a) active last week and scored with a time-dependent engagement component
+    Lead engaged = nightlyLead(broker, "Catalina Muñoz", "5101001", day(25));
+    scoreWith(
+        engaged, day(25), new ScoreComponent("budget", 20, "Presupuesto de 4.500 UF"), ENGAGEMENT);
+    // (a') engagement component but already flagged stale: still rescored
+    Lead engagedStale = nightlyLead(broker, "Matías Fernández", "5101002", NOW);
+    scoreWith(engagedStale, NOW, ENGAGEMENT);
+    assertThat(engagedStale.flagIfIdle(STALE_AFTER, day(20))).isTrue();
+    // (b) worked early on, then nothing: idle, not yet flagged
+    Lead idle = nightlyLead(broker, "Javiera Contreras", "5101003", NOW);
+    idle.advanceTo(PipelineStage.PROFILING, day(1));
+    idle.recordContact(day(2));
+    scoreWith(idle, day(2), new ScoreComponent("location", 15, "Busca en La Reina"));
+    // (b') last contact exactly at the idle limit
+    Lead idleAtLimit = nightlyLead(broker, "Felipe Araya", "5101004", NOW);
+    idleAtLimit.recordContact(IDLE_BEFORE);
+    // (c) recently contacted, recently moved, recently captured: none engaged
+    Lead contacted = nightlyLead(broker, "Fernanda Ríos", "5101005", NOW);
+    contacted.recordContact(IDLE_BEFORE.plusSeconds(1));
+    Lead moved = nightlyLead(broker, "Benjamín Soto", "5101006", NOW);
+    moved.advanceTo(PipelineStage.POTENTIAL, day(20));
+    Lead fresh = nightlyLead(broker, "Antonia Vergara", "5101007", day(28));
+    // (d) idle but already flagged, no engagement
+    Lead stale = nightlyLead(broker, "Tomás Díaz", "5101008", NOW);
+    assertThat(stale.flagIfIdle(STALE_AFTER, day(15))).isTrue();
+    // (e) idle but won, lost, deleted or opted out (engagement on some: still out)
+    Lead won = nightlyLead(broker, "Sofía González", "5101009", NOW);
+    scoreWith(won, NOW, ENGAGEMENT);
+    won.close(PipelineStage.WON, CloseReason.of("sold", "Compró depto 802 en Providencia"), day(1));
+    Lead lost = nightlyLead(broker, "Ignacio Valdés", "5101010", NOW);
+    lost.close(PipelineStage.LOST, CloseReason.of("bought_elsewhere"), day(1));
+    Lead deleted = nightlyLead(broker, "Valentina Castro", "5101011", NOW);
+    scoreWith(deleted, NOW, ENGAGEMENT);
+    deleted.softDelete(day(1));
+    Lead optedOut = nightlyLead(broker, "Rodrigo Paredes", "5101012", NOW);
+    optedOut.optOut(day(1));
+    // (f) another broker's idle, engaged lead
+    Lead foreign = nightlyLead(neighbour, "Martina Herrera", "5101013", NOW);
+    scoreWith(foreign, NOW, ENGAGEMENT);
+    for (Lead lead :
+        List.of(
+            engaged,
+            engagedStale,
+            idle,
+            idleAtLimit,
+            contacted,
+            moved,
+            fresh,
+            stale,
+            won,
+            lost,
+            deleted,
+            optedOut,
+            foreign)) {
+      save(lead);
+    }
+
+    List<Lead> candidates = nightlyCandidates(broker, null, 100);
+
+    assertThat(candidates)
+        .extracting(Lead::id)
+        .containsExactlyElementsOf(inIdOrder(engaged, engagedStale, idle, idleAtLimit));
+    assertThat(nightlyCandidates(neighbour, null, 100))
+        .extracting(Lead::id)
+        .containsExactly(foreign.id());
+  }
+
+  @Test
+  void givenCandidates_whenRead_thenWholeLeadsWithIdentitiesAndStaleFlag() {
+    BrokerId broker = rows.costa();
+    PhoneNumber phone = new PhoneNumber("+56 9 7788 1122");
+    Lead idle = nightlyLead(broker, "Camila Rojas", "5102001", NOW);
+    idle.changePhone(phone, NOW);
+    idle.addIdentity(ChannelIdentity.phone(phone), day(1));
+    idle.updateFacts(LeadFactsMother.apartmentInNunoa(), day(1));
+    idle.tag("Ñuñoa", day(1));
+    Lead engagedStale = nightlyLead(broker, "Joaquín Muñoz", "5102002", NOW);
+    scoreWith(engagedStale, NOW, ENGAGEMENT);
+    engagedStale.flagIfIdle(STALE_AFTER, day(20));
+    idle.pullEvents();
+    engagedStale.pullEvents();
+    save(idle);
+    save(engagedStale);
+
+    List<Lead> candidates = nightlyCandidates(broker, null, 10);
+
+    assertThat(candidates).hasSize(2);
+    Lead foundIdle =
+        candidates.stream().filter(l -> l.id().equals(idle.id())).findFirst().orElseThrow();
+    assertThat(foundIdle).usingRecursiveComparison().isEqualTo(idle);
+    assertThat(foundIdle.identityLinks())
+        .containsExactly(
+            Map.entry(ChannelIdentity.telegram("5102001"), NOW),
+            Map.entry(ChannelIdentity.phone(phone), day(1)));
+    Lead foundStale =
+        candidates.stream().filter(l -> l.id().equals(engagedStale.id())).findFirst().orElseThrow();
+    assertThat(foundStale).usingRecursiveComparison().isEqualTo(engagedStale);
+    assertThat(foundStale.staleSince()).isEqualTo(day(20));
+    assertThat(foundStale.identities()).containsExactly(ChannelIdentity.telegram("5102002"));
+  }
+
+  @Test
+  void givenMoreCandidatesThanALimit_whenPagedAfterTheLastId_thenIdOrderWithoutRepeatsOrGaps() {
+    BrokerId broker = rows.costa();
+    List<Lead> saved = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Lead lead = nightlyLead(broker, "Lead importado " + i, "51030" + i, NOW.plusSeconds(i));
+      if (i % 3 == 0) { // recently contacted and not engaged: never a candidate
+        lead.recordContact(day(25));
+      } else {
+        saved.add(lead);
+      }
+      save(lead);
+    }
+    List<LeadId> expected = inIdOrder(saved.toArray(Lead[]::new));
+
+    List<LeadId> walked = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
+    LeadId after = null;
+    List<Lead> page;
+    do {
+      page = nightlyCandidates(broker, after, 2);
+      pageSizes.add(page.size());
+      page.forEach(l -> walked.add(l.id()));
+      if (!page.isEmpty()) {
+        after = page.getLast().id();
+      }
+    } while (!page.isEmpty());
+
+    assertThat(expected).hasSize(4);
+    assertThat(walked).containsExactlyElementsOf(expected).doesNotHaveDuplicates();
+    assertThat(pageSizes).containsExactly(2, 2, 0);
+    assertThat(nightlyCandidates(broker, expected.get(1), 1))
+        .extracting(Lead::id)
+        .containsExactly(expected.get(2));
+    assertThat(nightlyCandidates(broker, expected.getLast(), 10)).isEmpty();
+    assertThatThrownBy(() -> nightlyCandidates(broker, null, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void givenCandidateFlaggedAndSaved_whenReadAgain_thenNoLongerACandidate() {
+    BrokerId broker = rows.costa();
+    Lead idle = nightlyLead(broker, "Francisca León", "5104001", NOW);
+    save(idle);
+    assertThat(nightlyCandidates(broker, null, 10)).extracting(Lead::id).containsExactly(idle.id());
+
+    unitOfWork.inTransaction(
+        () -> {
+          List<Lead> found =
+              repository.findNightlyCandidates(broker, "engagement", IDLE_BEFORE, null, 10);
+          assertThat(found.getFirst().flagIfIdle(STALE_AFTER, TONIGHT)).isTrue();
+          repository.saveAll(found);
+        });
+
+    assertThat(nightlyCandidates(broker, null, 10)).isEmpty();
+    assertThat(rows.value("SELECT stale_since FROM leads WHERE id = ?", idle.id().value()))
+        .isNotNull();
+    assertThat(find(broker, idle.id()).orElseThrow().staleSince()).isEqualTo(TONIGHT);
+  }
+
   private static Lead captured(ChannelIdentity identity, Instant at) {
     Lead lead = Lead.capture(ANDES, identity, at);
     lead.pullEvents();
@@ -636,6 +846,7 @@ class JpaLeadRepositoryTest {
         l.lastContactedAt(),
         l.stageEnteredAt(),
         l.nextActionAt(),
+        l.staleSince(),
         l.deletedAt(),
         l.createdAt(),
         l.updatedAt(),

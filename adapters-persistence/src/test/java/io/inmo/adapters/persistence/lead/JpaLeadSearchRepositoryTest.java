@@ -21,6 +21,7 @@ import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.PhoneNumber;
 import io.inmo.domain.shared.TimeMother;
 import io.inmo.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,6 +200,7 @@ class JpaLeadSearchRepositoryTest {
                 null,
                 null,
                 null,
+                null,
                 LeadSort.NEWEST,
                 null,
                 50));
@@ -211,6 +213,7 @@ class JpaLeadSearchRepositoryTest {
                 null,
                 null,
                 true,
+                null,
                 null,
                 null,
                 null,
@@ -233,6 +236,7 @@ class JpaLeadSearchRepositoryTest {
                 null,
                 null,
                 null,
+                null,
                 LeadSort.NEWEST,
                 null,
                 50));
@@ -245,6 +249,7 @@ class JpaLeadSearchRepositoryTest {
                 null,
                 CAMILA,
                 false,
+                null,
                 null,
                 null,
                 NOW,
@@ -260,6 +265,50 @@ class JpaLeadSearchRepositoryTest {
     assertThat(names(camilas)).containsExactly("José Pérez");
   }
 
+  @Test
+  void givenOneLeadFlaggedStale_whenFilteredByStale_thenOnlyItOrOnlyTheOthersOrAll() {
+    JpaLeadRepository leads = new JpaLeadRepository(unitOfWork, new SealingFieldCodec());
+    Lead benjamin = LEADS.get(2);
+    unitOfWork.inTransaction(
+        () -> {
+          Lead stored = leads.findById(broker, benjamin.id()).orElseThrow();
+          assertThat(stored.flagIfIdle(Duration.ofDays(14), NOW.plus(Duration.ofDays(20))))
+              .isTrue();
+          leads.save(stored);
+        });
+
+    List<Lead> stale = search(staleFilter(true));
+    List<Lead> notStale = search(staleFilter(false));
+    List<Lead> any = search(staleFilter(null));
+
+    assertThat(names(stale)).containsExactly("Benjamín Soto");
+    assertThat(stale.getFirst().staleSince()).isEqualTo(NOW.plus(Duration.ofDays(20)));
+    assertThat(names(notStale))
+        .containsExactly("Tomás Díaz", "Martina González", "José Pérez", "Catalina Muñoz");
+    assertThat(names(any))
+        .containsExactly(
+            "Tomás Díaz", "Martina González", "Benjamín Soto", "José Pérez", "Catalina Muñoz");
+  }
+
+  private static LeadSearch staleFilter(Boolean stale) {
+    return new LeadSearch(
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        stale,
+        null,
+        null,
+        null,
+        null,
+        LeadSort.NEWEST,
+        null,
+        50);
+  }
+
   private static List<Lead> query(
       String text,
       Integer min,
@@ -270,7 +319,8 @@ class JpaLeadSearchRepositoryTest {
       int limit) {
     return search(
         new LeadSearch(
-            null, null, min, max, null, false, null, text, null, null, agent, sort, after, limit));
+            null, null, min, max, null, false, null, null, text, null, null, agent, sort, after,
+            limit));
   }
 
   private static List<Lead> search(LeadSearch leadSearch) {

@@ -91,7 +91,8 @@ public class BrokerResource {
       Long acceptableDebt,
       Boolean autoCloseNotQualified,
       Integer hotAlertScore,
-      Boolean agentsSeeUnassigned) {}
+      Boolean agentsSeeUnassigned,
+      Integer staleAfterDays) {}
 
   /**
    * {@code telegram}: {@code botToken, webhookSecret}; {@code whatsapp}: {@code phoneNumberId,
@@ -230,7 +231,8 @@ public class BrokerResource {
         r.acceptableDebt(),
         r.autoCloseNotQualified(),
         r.hotAlertScore(),
-        r.agentsSeeUnassigned());
+        r.agentsSeeUnassigned(),
+        r.staleAfterDays());
   }
 
   @PUT

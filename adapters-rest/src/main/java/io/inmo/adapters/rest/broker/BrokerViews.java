@@ -84,6 +84,7 @@ public final class BrokerViews {
       boolean autoCloseNotQualified,
       Integer hotAlertScore,
       boolean agentsSeeUnassigned,
+      int staleAfterDays,
       Instant updatedAt) {
     static LeadConfigResponse of(BrokerLeadConfig c) {
       Map<String, Integer> weights = new LinkedHashMap<>();
@@ -105,6 +106,7 @@ public final class BrokerViews {
           c.autoCloseNotQualified(),
           c.hotAlertScore(),
           c.agentsSeeUnassigned(),
+          c.staleAfterDays(),
           c.updatedAt());
     }
   }

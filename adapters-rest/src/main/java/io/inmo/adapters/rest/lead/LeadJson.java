@@ -239,6 +239,7 @@ public final class LeadJson {
       Instant optedOutAt,
       Instant lastContactedAt,
       Instant nextActionAt,
+      Instant staleSince,
       Instant createdAt,
       Instant updatedAt) {
     static LeadResponse of(LeadView lead) {
@@ -270,6 +271,7 @@ public final class LeadJson {
           lead.optedOutAt(),
           lead.lastContactedAt(),
           lead.nextActionAt(),
+          lead.staleSince(),
           lead.createdAt(),
           lead.updatedAt());
     }

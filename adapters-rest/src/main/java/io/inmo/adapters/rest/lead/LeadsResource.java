@@ -132,6 +132,7 @@ public class LeadsResource {
       @QueryParam("maxScore") String maxScore,
       @QueryParam("assignedTo") String assignedTo,
       @QueryParam("channel") String channel,
+      @QueryParam("stale") String stale,
       @QueryParam("q") String q,
       @QueryParam("createdFrom") String createdFrom,
       @QueryParam("createdTo") String createdTo,
@@ -161,6 +162,7 @@ public class LeadsResource {
                   channel == null || channel.isBlank()
                       ? null
                       : enumParam("channel", channel, IdentityChannel::fromApiValue),
+                  Requests.bool("stale", stale),
                   q,
                   instant("createdFrom", createdFrom, false),
                   instant("createdTo", createdTo, true),

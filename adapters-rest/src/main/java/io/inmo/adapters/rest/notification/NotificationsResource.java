@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * REST adapter for the caller's in-app inbox ({@code /api/v1/notifications}): hot-lead alerts and
@@ -75,7 +74,7 @@ public class NotificationsResource {
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit,
       @Context SecurityContext security) {
-    boolean unreadOnly = Requests.parse(() -> flag("unread", unread));
+    boolean unreadOnly = Boolean.TRUE.equals(Requests.parse(() -> Requests.bool("unread", unread)));
     int size = Requests.parse(() -> Requests.integer("limit", limit, DEFAULT_PAGE_SIZE));
     NotificationPage page = notifications.list(Callers.actor(security), unreadOnly, cursor, size);
     return new NotificationListResponse(
@@ -103,16 +102,5 @@ public class NotificationsResource {
       security = @SecurityRequirement(name = "bearer"))
   public MarkedResponse markAllRead(@Context SecurityContext security) {
     return new MarkedResponse(notifications.markAllRead(Callers.actor(security)));
-  }
-
-  private static boolean flag(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "1" -> true;
-      case "false", "0" -> false;
-      default -> throw new IllegalArgumentException(name + " debe ser true o false");
-    };
   }
 }

@@ -48,4 +48,19 @@ public final class Requests {
     Integer parsed = integer(name, value);
     return parsed == null ? fallback : parsed;
   }
+
+  /**
+   * An optional yes/no query parameter: absent or blank → null; {@code true}/{@code 1} or {@code
+   * false}/{@code 0}; anything else {@link IllegalArgumentException} (400 inside {@link #parse}).
+   */
+  public static Boolean bool(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw new IllegalArgumentException(name + " debe ser true o false");
+    };
+  }
 }

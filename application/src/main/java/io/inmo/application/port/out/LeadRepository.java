@@ -6,6 +6,7 @@ import io.inmo.domain.lead.Lead;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.shared.Email;
 import io.inmo.domain.shared.PhoneNumber;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -61,4 +62,15 @@ public interface LeadRepository {
    * same checks as {@link #save}, one round of reads and one flush for all of them.
    */
   void saveAll(Collection<Lead> leads);
+
+  /**
+   * The nightly job's walk over a broker's book: up to {@code limit} live open (not won or lost)
+   * leads with ids greater than {@code after} (null: from the first), in id order, with identities,
+   * that either carry a score component named {@code decayingFactor} (it depends on time and may
+   * have expired) or are not flagged stale and have had neither contact nor stage move since {@code
+   * idleBefore} (see {@link io.inmo.domain.lead.Lead#lastActivityAt()}). The domain decides what
+   * becomes of each; this only narrows the book to the leads worth looking at.
+   */
+  List<Lead> findNightlyCandidates(
+      BrokerId brokerId, String decayingFactor, Instant idleBefore, LeadId after, int limit);
 }

@@ -72,8 +72,8 @@ public interface LeadSearchRepository {
   /**
    * The filters of a list; null means "any". {@code visibleToAgent} restricts the list to the leads
    * an AGENT may see (assigned to them or unassigned); {@code unassignedOnly} lists only leads with
-   * no assignee. {@code text} matches a fragment of name, phone or e-mail, accents and case
-   * ignored.
+   * no assignee; {@code stale} true lists only leads flagged stale, false only the others. {@code
+   * text} matches a fragment of name, phone or e-mail, accents and case ignored.
    */
   record LeadSearch(
       LeadStatus status,
@@ -83,6 +83,7 @@ public interface LeadSearchRepository {
       UserId assignedTo,
       boolean unassignedOnly,
       IdentityChannel channel,
+      Boolean stale,
       String text,
       Instant createdFrom,
       Instant createdTo,

@@ -38,4 +38,7 @@ public interface NotificationRepository {
       Objects.requireNonNull(id, "id");
     }
   }
+
+  /** Deletes the notifications of every broker read before {@code cutoff}; returns how many. */
+  int deleteReadBefore(Instant cutoff);
 }

@@ -24,4 +24,10 @@ public interface RescoringRunRepository {
 
   /** Marks the broker's open runs superseded (a newer request covers every lead again). */
   void supersedeOpen(BrokerId brokerId, Instant now);
+
+  /**
+   * Deletes the finished runs (done, superseded, failed) of every broker that ended before {@code
+   * cutoff}, except each broker's latest run, which the API shows; returns how many.
+   */
+  int deleteFinishedBefore(Instant cutoff);
 }

@@ -198,6 +198,18 @@ public final class BrokerConfigService
     }
     RequiredProfileFields required =
         s.requiredProfileFields() == null ? null : requiredFields(s.requiredProfileFields());
+    Integer staleAfterDays = s.staleAfterDays();
+    if (staleAfterDays != null
+        && (staleAfterDays < BrokerLeadConfig.MIN_STALE_AFTER_DAYS
+            || staleAfterDays > BrokerLeadConfig.MAX_STALE_AFTER_DAYS)) {
+      throw new InvalidValueException(
+          "broker.invalid_stale_after_days",
+          "staleAfterDays debe estar entre "
+              + BrokerLeadConfig.MIN_STALE_AFTER_DAYS
+              + " y "
+              + BrokerLeadConfig.MAX_STALE_AFTER_DAYS
+              + " días");
+    }
     return current ->
         valid(
             "broker.invalid_lead_config",
@@ -215,6 +227,7 @@ public final class BrokerConfigService
                     s.autoCloseNotQualified(),
                     s.hotAlertScore(),
                     s.agentsSeeUnassigned(),
+                    staleAfterDays == null ? current.staleAfterDays() : staleAfterDays,
                     current.createdAt(),
                     clock.instant(),
                     current.version()));
@@ -408,6 +421,7 @@ public final class BrokerConfigService
     s.put("autoCloseNotQualified", c.autoCloseNotQualified());
     s.put("hotAlertScore", c.hotAlertScore());
     s.put("agentsSeeUnassigned", c.agentsSeeUnassigned());
+    s.put("staleAfterDays", c.staleAfterDays());
     return s;
   }
 

@@ -42,7 +42,7 @@ final class LeadAlerts {
         kind == NotificationKind.LEAD_HOT
             ? "Lead caliente: " + name
             : "Puntaje " + config.hotAlertScore() + " alcanzado: " + name;
-    for (UserId recipient : recipients(lead)) {
+    for (UserId recipient : recipients(lead, users.findByBroker(lead.brokerId()))) {
       String body =
           "Puntaje "
               + lead.score().value()
@@ -72,21 +72,27 @@ final class LeadAlerts {
         : null;
   }
 
-  private List<UserId> recipients(Lead lead) {
+  /**
+   * Who hears about a lead: its assigned agent while active, else every active ADMIN of the broker
+   * ({@code staff}: the broker's users).
+   */
+  static List<UserId> recipients(Lead lead, List<User> staff) {
     if (lead.assignedTo() != null) {
       boolean active =
-          users
-              .findById(lead.assignedTo())
+          staff.stream()
               .filter(User::isActive)
-              .filter(user -> lead.brokerId().equals(user.brokerId()))
-              .isPresent();
+              .anyMatch(
+                  user ->
+                      user.id().equals(lead.assignedTo())
+                          && lead.brokerId().equals(user.brokerId()));
       if (active) {
         return List.of(lead.assignedTo());
       }
     }
-    return users.findByBroker(lead.brokerId()).stream()
+    return staff.stream()
         .filter(User::isActive)
         .filter(user -> user.role() == Role.ADMIN)
+        .filter(user -> lead.brokerId().equals(user.brokerId()))
         .map(User::id)
         .toList();
   }

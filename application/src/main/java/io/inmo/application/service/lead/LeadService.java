@@ -466,6 +466,7 @@ public final class LeadService implements ManageLeadsUseCase {
                       assignedTo,
                       query.unassignedOnly(),
                       query.channel(),
+                      query.stale(),
                       searchText(query.text()),
                       query.createdFrom(),
                       query.createdTo(),

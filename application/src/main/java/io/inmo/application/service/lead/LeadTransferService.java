@@ -432,6 +432,7 @@ public final class LeadTransferService implements LeadTransferUseCase {
               null,
               null,
               null,
+              null,
               LeadSort.OLDEST,
               after,
               PAGE);

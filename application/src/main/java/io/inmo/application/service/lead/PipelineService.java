@@ -185,6 +185,7 @@ public final class PipelineService implements PipelineUseCase {
         null,
         null,
         null,
+        null,
         scope.agent(),
         LeadSort.NEWEST,
         null,

@@ -188,6 +188,7 @@ class BrokerConfigServiceTest {
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -276,6 +277,11 @@ class BrokerConfigServiceTest {
 
     @Override
     public void supersedeOpen(BrokerId brokerId, Instant now) {}
+
+    @Override
+    public int deleteFinishedBefore(Instant cutoff) {
+      throw new UnsupportedOperationException("not used by the config service");
+    }
   }
 
   private static final class Immediate implements UnitOfWorkPort {

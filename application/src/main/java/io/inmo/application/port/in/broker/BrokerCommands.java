@@ -69,8 +69,8 @@ public final class BrokerCommands {
   /**
    * The whole lead config (PUT). Lead fields by API value ({@code monthly_income}); {@code
    * hotMinScore} may be omitted (it is always {@code warmMaxScore + 1}); a null {@code
-   * requiredProfileFields} keeps the current groups, a null {@code language}-like optional stays
-   * null.
+   * requiredProfileFields} or {@code staleAfterDays} keeps the current value, a null {@code
+   * language}-like optional stays null.
    */
   public record LeadSettings(
       Map<String, Integer> fieldWeights,
@@ -84,7 +84,8 @@ public final class BrokerCommands {
       Long acceptableDebt,
       Boolean autoCloseNotQualified,
       Integer hotAlertScore,
-      Boolean agentsSeeUnassigned) {
+      Boolean agentsSeeUnassigned,
+      Integer staleAfterDays) {
     public LeadSettings {
       Objects.requireNonNull(fieldWeights, "fieldWeights es obligatorio");
       Objects.requireNonNull(coldMaxScore, "coldMaxScore es obligatorio");

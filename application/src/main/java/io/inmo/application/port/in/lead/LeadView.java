@@ -46,6 +46,7 @@ public record LeadView(
     Instant optedOutAt,
     Instant lastContactedAt,
     Instant nextActionAt,
+    Instant staleSince,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -76,6 +77,7 @@ public record LeadView(
         lead.optedOutAt(),
         lead.lastContactedAt(),
         lead.nextActionAt(),
+        lead.staleSince(),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());

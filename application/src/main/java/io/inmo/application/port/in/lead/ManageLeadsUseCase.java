@@ -103,7 +103,8 @@ public interface ManageLeadsUseCase {
   /**
    * List filters (null = any) with the page to read: {@code cursor} is the previous page's {@code
    * nextCursor} (null for the first page); {@code unassignedOnly} lists only leads without an
-   * assignee. {@code limit} is 1..200.
+   * assignee; {@code stale} true lists only leads the nightly job flagged stale, false only the
+   * others. {@code limit} is 1..200.
    */
   record LeadQuery(
       BrokerId brokerId,
@@ -114,6 +115,7 @@ public interface ManageLeadsUseCase {
       UserId assignedTo,
       boolean unassignedOnly,
       IdentityChannel channel,
+      Boolean stale,
       String text,
       Instant createdFrom,
       Instant createdTo,
