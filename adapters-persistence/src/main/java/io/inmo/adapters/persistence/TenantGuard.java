@@ -52,7 +52,8 @@ public final class TenantGuard implements StatementInspector {
           "activity_log",
           "audit_logs",
           "notifications",
-          "lead_rescoring_runs");
+          "lead_rescoring_runs",
+          "conversations");
 
   /** Distinct statements remembered; beyond it, the least recently used verdicts are recomputed. */
   static final int CACHE_SIZE = 4_096;

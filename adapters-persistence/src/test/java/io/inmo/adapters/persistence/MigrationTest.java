@@ -125,7 +125,9 @@ class MigrationTest {
           "voice_calls_external_call_id_key",
           "call_transcripts_voice_call_id_seq_idx",
           // the rescoring worker takes the oldest open run of any broker
-          "lead_rescoring_runs_open_idx");
+          "lead_rescoring_runs_open_idx",
+          // the turn worker takes the longest-due conversation of any broker (ADR 0015)
+          "conversations_turn_due_idx");
 
   private static DataSource dataSource;
 

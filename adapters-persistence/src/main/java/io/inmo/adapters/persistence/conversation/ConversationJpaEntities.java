@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The JPA entity classes of the conversation area. */
 public final class ConversationJpaEntities {
-  public static final List<Class<?>> CLASSES = List.of(ChatMessageJpaEntity.class);
+  public static final List<Class<?>> CLASSES =
+      List.of(ChatMessageJpaEntity.class, ConversationJpaEntity.class);
 
   private ConversationJpaEntities() {}
 }
