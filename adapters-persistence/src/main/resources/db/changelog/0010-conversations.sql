@@ -30,3 +30,19 @@ CREATE TABLE conversations (
 );
 CREATE INDEX conversations_broker_id_lead_id_idx ON conversations (broker_id, lead_id);
 CREATE INDEX conversations_turn_due_idx ON conversations (turn_due_at) WHERE turn_due_at IS NOT NULL;
+
+--changeset inmo:0010-chat-message-turns
+--comment: ADR 0015: an inbound message is handled once a turn answered it (or chose not to); an outbound message waits in the outbox as queued until a node claims and sends it.
+ALTER TABLE chat_messages
+    ADD COLUMN handled_at timestamptz,
+    ADD COLUMN send_claimed_until timestamptz,
+    ADD COLUMN send_claimed_by text;
+CREATE INDEX chat_messages_unhandled_idx ON chat_messages (broker_id, lead_id, created_at)
+    WHERE direction = 'inbound' AND handled_at IS NULL;
+CREATE INDEX chat_messages_outbox_idx ON chat_messages (created_at)
+    WHERE direction = 'outbound' AND delivery_status = 'queued';
+
+--changeset inmo:0010-escalation-notifications
+ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+    CHECK (kind IN ('lead_hot', 'lead_score_alert', 'leads_stale', 'conversation_escalated'));

@@ -3,6 +3,8 @@ package io.inmo.bootstrap;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariDataSource;
+import io.inmo.adapters.chat.webchat.WebChatSender;
+import io.inmo.adapters.llm.placeholder.PlaceholderConversationAgent;
 import io.inmo.adapters.persistence.AesGcmFieldCodec;
 import io.inmo.adapters.persistence.DataSources;
 import io.inmo.adapters.persistence.JpaEntities;
@@ -15,6 +17,7 @@ import io.inmo.adapters.persistence.audit.JpaAuditLogRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerConfigRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
 import io.inmo.adapters.persistence.conversation.JpaChatMessageRepository;
+import io.inmo.adapters.persistence.conversation.JpaConversationRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
 import io.inmo.adapters.persistence.jobs.JobScheduler;
@@ -158,6 +161,9 @@ public final class Inmo implements AutoCloseable {
             notifications,
             new JpaPipelineStats(unitOfWork),
             new JpaRescoringRunRepository(unitOfWork),
+            new JpaConversationRepository(unitOfWork),
+            new PlaceholderConversationAgent(),
+            List.of(new WebChatSender()),
             new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),
@@ -178,6 +184,8 @@ public final class Inmo implements AutoCloseable {
                     Schedules.daily(config.nightlyZone(), config.nightlyAt()),
                     () -> runNightly(application.nightly()))),
             Duration.ofSeconds(1)));
+
+    resources.push(TurnWorkers.start(application.conversations(), TURN_WORKERS));
 
     URI uri = URI.create("http://" + config.host() + ":" + config.port() + "/");
     server = JettyHttpContainerFactory.createServer(uri, application, false);
@@ -200,6 +208,9 @@ public final class Inmo implements AutoCloseable {
       LOG.info("the first administrator was created by another node ({})", raced.code());
     }
   }
+
+  /** Conversation turns this node answers at once (each waits on the agent, not on a core). */
+  static final int TURN_WORKERS = 4;
 
   /** The nightly job's name in db-scheduler's {@code scheduled_tasks}. */
   public static final String NIGHTLY_JOB = "nightly-maintenance";

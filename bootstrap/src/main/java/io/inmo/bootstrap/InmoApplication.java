@@ -1,5 +1,6 @@
 package io.inmo.bootstrap;
 
+import io.inmo.adapters.chat.webchat.WebChatResource;
 import io.inmo.adapters.rest.RestProviders;
 import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.broker.AdminBrokersResource;
@@ -16,6 +17,8 @@ import io.inmo.application.port.in.broker.GetBrokerUseCase;
 import io.inmo.application.port.in.broker.ManageBrokersUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerUseCase;
+import io.inmo.application.port.in.chat.ChatChannelsUseCase;
+import io.inmo.application.port.in.chat.ConversationUseCase;
 import io.inmo.application.port.in.identity.AuthenticateUseCase;
 import io.inmo.application.port.in.identity.GetCurrentUserUseCase;
 import io.inmo.application.port.in.identity.LoginUseCase;
@@ -31,6 +34,8 @@ import io.inmo.application.port.in.pipeline.PipelineUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
 import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
+import io.inmo.application.service.chat.ChatChannelService;
+import io.inmo.application.service.chat.ConversationService;
 import io.inmo.application.service.identity.AuthSettings;
 import io.inmo.application.service.identity.AuthenticationService;
 import io.inmo.application.service.identity.RegistrationService;
@@ -68,10 +73,12 @@ public final class InmoApplication extends ResourceConfig {
           LeadsResource.class,
           NotificationsResource.class,
           PipelineResource.class,
-          RescoringResource.class);
+          RescoringResource.class,
+          WebChatResource.class);
 
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;
+  private final ConversationService conversations;
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -146,6 +153,29 @@ public final class InmoApplication extends ResourceConfig {
             out.notifier(),
             out.unitOfWork(),
             out.clock());
+    conversations =
+        new ConversationService(
+            out.leads(),
+            out.conversations(),
+            out.chatMessages(),
+            out.brokerConfigs(),
+            out.activity(),
+            out.appointments(),
+            out.users(),
+            out.notifier(),
+            out.phones(),
+            out.conversationAgent(),
+            out.chatSenders(),
+            out.rateLimiter(),
+            out.unitOfWork(),
+            out.clock());
+    ChatChannelService chatChannels =
+        new ChatChannelService(
+            out.brokers(),
+            out.brokerConfigs(),
+            out.conversations(),
+            out.chatMessages(),
+            out.unitOfWork());
     nightly =
         new NightlyMaintenanceService(
             out.leads(),
@@ -212,6 +242,8 @@ public final class InmoApplication extends ResourceConfig {
             bind(notificationService).to(NotificationsUseCase.class);
             bind(pipelineService).to(PipelineUseCase.class);
             bind(rescoring).to(RescoreLeadsUseCase.class);
+            bind(conversations).to(ConversationUseCase.class);
+            bind(chatChannels).to(ChatChannelsUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });
@@ -230,6 +262,11 @@ public final class InmoApplication extends ResourceConfig {
   /** The background rescoring, for the job scheduler. */
   RescoreLeadsUseCase rescoring() {
     return rescoring;
+  }
+
+  /** The conversation pipeline, for the turn workers. */
+  ConversationUseCase conversations() {
+    return conversations;
   }
 
   /** The nightly job, for the job scheduler. */

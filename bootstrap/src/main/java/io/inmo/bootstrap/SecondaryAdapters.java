@@ -7,6 +7,9 @@ import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.ChatMessageRepository;
+import io.inmo.application.port.out.ChatSenderPort;
+import io.inmo.application.port.out.ConversationAgentPort;
+import io.inmo.application.port.out.ConversationRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
@@ -43,6 +46,9 @@ public record SecondaryAdapters(
     NotificationRepository notifications,
     PipelineStatsRepository pipelineStats,
     RescoringRunRepository rescorings,
+    ConversationRepository conversations,
+    ConversationAgentPort conversationAgent,
+    List<ChatSenderPort> chatSenders,
     PhoneNumberPort phones,
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,
@@ -50,5 +56,6 @@ public record SecondaryAdapters(
     Clock clock) {
   public SecondaryAdapters {
     healthChecks = List.copyOf(healthChecks);
+    chatSenders = List.copyOf(chatSenders);
   }
 }

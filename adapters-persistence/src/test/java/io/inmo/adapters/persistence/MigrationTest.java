@@ -127,7 +127,9 @@ class MigrationTest {
           // the rescoring worker takes the oldest open run of any broker
           "lead_rescoring_runs_open_idx",
           // the turn worker takes the longest-due conversation of any broker (ADR 0015)
-          "conversations_turn_due_idx");
+          "conversations_turn_due_idx",
+          // the outbox sweeper sends any broker's queued replies (ADR 0015)
+          "chat_messages_outbox_idx");
 
   private static DataSource dataSource;
 

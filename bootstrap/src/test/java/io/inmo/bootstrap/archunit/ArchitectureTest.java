@@ -157,7 +157,9 @@ class ArchitectureTest {
   static final ArchRule rate_limiting_goes_through_the_port =
       noClasses()
           .that()
-          .resideOutsideOfPackages("io.inmo.adapters.persistence..")
+          // persistence: the login throttles behind RateLimiterPort; chat: the pace of sending to
+          // Telegram and WhatsApp, which is the provider client's own business
+          .resideOutsideOfPackages("io.inmo.adapters.persistence..", "io.inmo.adapters.chat..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.github.resilience4j.ratelimiter..");

@@ -10,7 +10,9 @@ public enum NotificationKind {
   /** A lead's score reached the broker's configured alert score. */
   LEAD_SCORE_ALERT,
   /** The nightly digest: open leads of the recipient that nobody has worked for a while. */
-  LEADS_STALE;
+  LEADS_STALE,
+  /** A lead asked for a person, complained or turned hostile in a conversation (PRODUCT §7). */
+  CONVERSATION_ESCALATED;
 
   public String apiValue() {
     return name().toLowerCase(Locale.ROOT);

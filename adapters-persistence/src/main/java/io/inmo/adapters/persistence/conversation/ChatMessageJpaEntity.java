@@ -50,4 +50,8 @@ class ChatMessageJpaEntity {
 
   @Column(name = "updated_at", nullable = false)
   Instant updatedAt;
+
+  /** When a turn handled this inbound message (ADR 0015); written by the repository only. */
+  @Column(name = "handled_at", insertable = false, updatable = false)
+  Instant handledAt;
 }

@@ -2,7 +2,10 @@ package io.inmo.adapters.persistence.conversation;
 
 import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
+import io.inmo.adapters.persistence.PersistenceErrors;
+import io.inmo.adapters.persistence.PlatformScope;
 import io.inmo.application.port.out.ChatMessageRepository;
+import io.inmo.application.port.out.DuplicateChatMessageException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatMessageId;
@@ -34,6 +37,9 @@ import java.util.stream.Collectors;
 public final class JpaChatMessageRepository implements ChatMessageRepository {
   private final JpaUnitOfWork unitOfWork;
 
+  static final String PROVIDER_MESSAGE_KEY =
+      "chat_messages_broker_id_provider_provider_message_id_key";
+
   public JpaChatMessageRepository(JpaUnitOfWork unitOfWork) {
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
@@ -61,6 +67,9 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
         // the scoped load found nothing, yet the id is taken
         throw new IllegalArgumentException(
             "chat message " + message.id() + " belongs to another brokerage", e);
+      }
+      if (PersistenceErrors.isViolationOf(e, PROVIDER_MESSAGE_KEY)) {
+        throw new DuplicateChatMessageException(message.providerMessageId(), e);
       }
       throw e;
     }
@@ -115,6 +124,71 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
             .collect(Collectors.toCollection(ArrayList::new));
     Collections.reverse(newestFirst);
     return List.copyOf(newestFirst);
+  }
+
+  @Override
+  public List<ChatMessage> findUnhandledInbound(
+      BrokerId brokerId, LeadId leadId, ChatProvider provider, String channelUserId) {
+    return unitOfWork
+        .entityManager()
+        .createQuery(
+            "select m from ChatMessageJpaEntity m where m.brokerId = :broker and m.leadId = :lead"
+                + " and m.direction = 'inbound' and m.handledAt is null and m.provider = :provider"
+                + " and m.channelUserId = :user order by m.createdAt, m.id",
+            ChatMessageJpaEntity.class)
+        .setParameter("broker", brokerId.value())
+        .setParameter("lead", leadId.value())
+        .setParameter("provider", provider.apiValue())
+        .setParameter("user", channelUserId)
+        .getResultStream()
+        .map(ChatMessageJpaMapper::toDomain)
+        .toList();
+  }
+
+  @Override
+  public void markHandled(BrokerId brokerId, Collection<ChatMessageId> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    EntityManager em = unitOfWork.entityManager();
+    em.flush();
+    em.createQuery(
+            "update ChatMessageJpaEntity m set m.handledAt = :now where m.brokerId = :broker"
+                + " and m.id in :ids and m.handledAt is null")
+        .setParameter("now", now)
+        .setParameter("broker", brokerId.value())
+        .setParameter("ids", ids.stream().map(ChatMessageId::value).toList())
+        .executeUpdate();
+  }
+
+  @Override
+  public List<ChatMessage> claimQueuedOutbound(
+      String node, Instant queuedBefore, Instant now, Duration claim, int limit) {
+    EntityManager em = unitOfWork.entityManager();
+    em.flush();
+    @SuppressWarnings("unchecked")
+    List<Object[]> claimed =
+        em.createNativeQuery(
+                PlatformScope.sqlComment("outbox sweep: queued replies of any broker")
+                    + "update chat_messages m set send_claimed_by = :node,"
+                    + " send_claimed_until = cast(:now as timestamptz)"
+                    + " + cast(:claim as interval) where m.id in (select q.id from chat_messages q"
+                    + " where q.direction = 'outbound' and q.delivery_status = 'queued'"
+                    + " and q.created_at < :before and (q.send_claimed_until is null"
+                    + " or q.send_claimed_until < :now) order by q.created_at limit :limit"
+                    + " for update skip locked) returning m.broker_id, m.id")
+            .setParameter("node", node)
+            .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+            .setParameter("claim", claim.toMillis() + " milliseconds")
+            .setParameter("before", queuedBefore.atOffset(java.time.ZoneOffset.UTC))
+            .setParameter("limit", limit)
+            .getResultList();
+    List<ChatMessage> messages = new ArrayList<>();
+    for (Object[] row : claimed) {
+      findById(new BrokerId((UUID) row[0]), new ChatMessageId((UUID) row[1]))
+          .ifPresent(messages::add);
+    }
+    return messages;
   }
 
   @Override

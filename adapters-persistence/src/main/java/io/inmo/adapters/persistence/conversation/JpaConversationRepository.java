@@ -95,6 +95,14 @@ public final class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public void delete(Conversation c) {
+    EntityManager em = unitOfWork.entityManager();
+    BrokerScope.findById(em, ConversationJpaEntity.class, c.brokerId().value(), c.id().value())
+        .ifPresent(em::remove);
+    em.flush();
+  }
+
+  @Override
   public void scheduleTurn(
       BrokerId brokerId, ConversationId id, Instant now, Duration burst, Duration maxDelay) {
     EntityManager em = unitOfWork.entityManager();

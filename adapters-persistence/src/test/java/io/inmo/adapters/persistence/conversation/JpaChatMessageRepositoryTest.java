@@ -9,6 +9,7 @@ import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.PersistenceErrors;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.DuplicateChatMessageException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatMessageId;
@@ -147,8 +148,10 @@ class JpaChatMessageRepositoryTest {
         inbound(ANDES, CAMILA, ChatProvider.WHATSAPP, "wamid.REDELIVERED-1", NOW);
 
     assertThatThrownBy(() -> save(redelivery))
-        .isInstanceOfSatisfying(
-            PersistenceException.class,
+        .isInstanceOf(DuplicateChatMessageException.class)
+        .hasCauseInstanceOf(PersistenceException.class)
+        .cause()
+        .satisfies(
             e -> assertThat(PersistenceErrors.constraintName(e)).contains(UNIQUE_PROVIDER_MESSAGE));
 
     assertThat(find(ANDES, redelivery.id())).isEmpty();

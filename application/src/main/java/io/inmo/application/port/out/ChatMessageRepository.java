@@ -6,6 +6,8 @@ import io.inmo.domain.conversation.ChatMessageId;
 import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.scoring.Engagement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,4 +33,22 @@ public interface ChatMessageRepository {
    * are absent.
    */
   Map<LeadId, Engagement> engagements(BrokerId brokerId, Collection<LeadId> leadIds);
+
+  /**
+   * The inbound messages of one conversation (lead, channel, channel user) no turn has handled yet,
+   * oldest first.
+   */
+  List<ChatMessage> findUnhandledInbound(
+      BrokerId brokerId, LeadId leadId, ChatProvider provider, String channelUserId);
+
+  /** Marks these inbound messages handled by a turn at {@code now}. */
+  void markHandled(BrokerId brokerId, Collection<ChatMessageId> ids, Instant now);
+
+  /**
+   * Claims up to {@code limit} outbound messages of any broker still queued since before {@code
+   * queuedBefore} and not claimed by a live node, for {@code node} until {@code now + claim}: the
+   * outbox sweep after a crash (ADR 0015).
+   */
+  List<ChatMessage> claimQueuedOutbound(
+      String node, Instant queuedBefore, Instant now, Duration claim, int limit);
 }

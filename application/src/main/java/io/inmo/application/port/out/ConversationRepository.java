@@ -33,6 +33,9 @@ public interface ConversationRepository {
    */
   void save(Conversation conversation);
 
+  /** Deletes the conversation (its lead was deleted; the person writing again is a new lead). */
+  void delete(Conversation conversation);
+
   /**
    * A message arrived at {@code now}: its turn is due after {@code burst}, pushed back by every
    * newer message but never later than {@code maxDelay} after the first message still pending.

@@ -19,11 +19,11 @@ import java.util.Objects;
  * The hot-lead alert (PRODUCT §5): when a lead becomes hot — or, if the broker set an alert score,
  * reaches it — the assigned agent is notified, else every active ADMIN of the broker.
  */
-final class LeadAlerts {
+public final class LeadAlerts {
   private final UserRepository users;
   private final NotificationPort notifications;
 
-  LeadAlerts(UserRepository users, NotificationPort notifications) {
+  public LeadAlerts(UserRepository users, NotificationPort notifications) {
     this.users = Objects.requireNonNull(users, "users");
     this.notifications = Objects.requireNonNull(notifications, "notifications");
   }
@@ -76,7 +76,7 @@ final class LeadAlerts {
    * Who hears about a lead: its assigned agent while active, else every active ADMIN of the broker
    * ({@code staff}: the broker's users).
    */
-  static List<UserId> recipients(Lead lead, List<User> staff) {
+  public static List<UserId> recipients(Lead lead, List<User> staff) {
     if (lead.assignedTo() != null) {
       boolean active =
           staff.stream()

@@ -35,14 +35,14 @@ import java.util.Set;
  * whoever made it. The domain policies decide; this writes what changed to the activity log and
  * raises the hot-lead alert. Won and lost leads keep the score they closed with.
  */
-final class LeadRecompute {
+public final class LeadRecompute {
   private final BrokerConfigRepository configs;
   private final ChatMessageRepository messages;
   private final AppointmentRepository appointments;
   private final ActivityLogRepository activity;
   private final LeadAlerts alerts;
 
-  LeadRecompute(
+  public LeadRecompute(
       BrokerConfigRepository configs,
       ChatMessageRepository messages,
       AppointmentRepository appointments,
@@ -56,12 +56,12 @@ final class LeadRecompute {
   }
 
   /** Who caused the recompute, for the activity log. */
-  record Cause(ActorType type, UserId user) {
-    static final Cause SYSTEM = new Cause(ActorType.SYSTEM, null);
+  public record Cause(ActorType type, UserId user) {
+    public static final Cause SYSTEM = new Cause(ActorType.SYSTEM, null);
   }
 
   /** The broker's lead config, loaded once for many leads (an import). */
-  BrokerLeadConfig config(Lead lead) {
+  public BrokerLeadConfig config(Lead lead) {
     return configs
         .findLeadConfig(lead.brokerId())
         .orElseThrow(() -> new IllegalStateException("broker without lead config"));
@@ -71,7 +71,7 @@ final class LeadRecompute {
    * What a recompute changed: the lead is already updated; its activity entries and alert are
    * written by {@link #record} once the lead itself is stored (they reference it).
    */
-  record Outcome(
+  public record Outcome(
       Lead lead,
       BrokerLeadConfig config,
       boolean changed,
@@ -88,7 +88,8 @@ final class LeadRecompute {
    * Recomputes {@code lead} under {@code config}, changing only the lead; {@code stored} false for
    * a lead created in this unit (it has no conversation or appointments to read yet).
    */
-  Outcome apply(Lead lead, BrokerLeadConfig config, Cause cause, Instant now, boolean stored) {
+  public Outcome apply(
+      Lead lead, BrokerLeadConfig config, Cause cause, Instant now, boolean stored) {
     return apply(lead, config, cause, now, stored, true);
   }
 
@@ -230,7 +231,7 @@ final class LeadRecompute {
     }
   }
 
-  void record(Outcome outcome, Instant now) {
+  public void record(Outcome outcome, Instant now) {
     record(List.of(outcome), now, true);
   }
 

@@ -1,0 +1,67 @@
+package io.inmo.application.port.out;
+
+import io.inmo.domain.broker.BrokerPromptConfig;
+import io.inmo.domain.broker.LeadField;
+import io.inmo.domain.conversation.ChatMessage;
+import io.inmo.domain.conversation.Intent;
+import io.inmo.domain.lead.Lead;
+import io.inmo.domain.lead.LeadFacts;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Outbound port: the conversation agent (PRODUCT §7, ADR 0005) — one call per turn proposes the
+ * facts it read in the lead's new messages, their intent and a reply. It only proposes: the domain
+ * validates the facts, recomputes the lead and checks the reply before anything is stored or sent.
+ */
+public interface ConversationAgentPort {
+
+  AgentReply reply(AgentRequest request);
+
+  /**
+   * What the agent sees of a turn.
+   *
+   * @param prompt the broker's agent name, identity, business context and rules
+   * @param lead the lead as stored, with its known facts
+   * @param history the conversation's latest messages (at most 20), oldest first, including the new
+   *     ones
+   * @param newMessages the lead's messages this turn answers, oldest first
+   * @param nextFields the missing facts to ask for next, by the broker's priority (at most two)
+   */
+  record AgentRequest(
+      BrokerPromptConfig prompt,
+      Lead lead,
+      List<ChatMessage> history,
+      List<ChatMessage> newMessages,
+      List<LeadField> nextFields) {
+    public AgentRequest {
+      Objects.requireNonNull(prompt, "prompt");
+      Objects.requireNonNull(lead, "lead");
+      history = List.copyOf(history);
+      newMessages = List.copyOf(newMessages);
+      nextFields = List.copyOf(nextFields);
+    }
+  }
+
+  /**
+   * What the agent proposes.
+   *
+   * @param name the lead's name if it gave one this turn, else null
+   * @param phone a phone number as written, else null
+   * @param email an e-mail address as written, else null
+   * @param facts the other facts it read (empty when none)
+   * @param intent what the messages are about
+   * @param reply the text to send back; never blank
+   */
+  record AgentReply(
+      String name, String phone, String email, LeadFacts facts, Intent intent, String reply) {
+    public AgentReply {
+      Objects.requireNonNull(facts, "facts");
+      Objects.requireNonNull(intent, "intent");
+      Objects.requireNonNull(reply, "reply");
+      if (reply.isBlank()) {
+        throw new IllegalArgumentException("an agent reply must not be blank");
+      }
+    }
+  }
+}

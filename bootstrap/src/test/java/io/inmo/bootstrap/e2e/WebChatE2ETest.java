@@ -1,0 +1,267 @@
+package io.inmo.bootstrap.e2e;
+
+import static io.inmo.bootstrap.e2e.Api.assertProblem;
+import static io.inmo.bootstrap.e2e.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inmo.adapters.persistence.testing.PgDatabase;
+import io.inmo.adapters.persistence.testing.RedisEndpoint;
+import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.adapters.persistence.testing.TestRedis;
+import io.inmo.bootstrap.Inmo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The web chat through the whole conversation pipeline (issue 5, ADR 0015): a visitor's messages
+ * are stored, answered by the agent in turns (one reply per turn, bursts answered together,
+ * redeliveries once), opt-outs and escalations are decided in code.
+ */
+@ExtendWith({TestPostgres.class, TestRedis.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebChatE2ETest {
+  private static final String SESSION = "X-Inmo-Chat-Session";
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private Inmo inmo;
+  private Api api;
+  private Sql sql;
+  private URI base;
+
+  @BeforeAll
+  void start(PgDatabase database, RedisEndpoint redis) {
+    sql = new Sql(database.dataSource());
+    inmo = Staff.server(database, redis, "secreto-de-firma-para-pruebas-e2e-de-chat-web");
+    base = URI.create("http://127.0.0.1:" + inmo.port());
+    api = new Api(base);
+  }
+
+  @AfterAll
+  void stop() {
+    if (inmo != null) {
+      inmo.close();
+    }
+  }
+
+  @Test
+  void givenAVisitor_whenWriting_thenOneReplyPerTurnAndTheLeadIsInTheBook() throws Exception {
+    Staff broker = Staff.register(api, "Propiedades Ñuñoa Centro");
+    String slug = slug(broker);
+    JsonNode session = json(send("POST", "/api/v1/webchat/" + slug + "/sessions", null, null));
+    String token = session.get("sessionToken").asText();
+    assertThat(session.get("agentName").asText()).isEqualTo("Sofía");
+
+    HttpResponse<String> accepted =
+        write(slug, token, "Hola, busco depto en Ñuñoa", "mensaje-0001");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    List<JsonNode> first = awaitAgentReplies(slug, token, 1);
+    assertThat(first.getFirst().get("text").asText())
+        .startsWith("¡Hola! Soy Sofía")
+        .contains("¿Cómo te llamas?");
+
+    // the same message delivered again is stored and answered once
+    JsonNode again = json(write(slug, token, "Hola, busco depto en Ñuñoa", "mensaje-0001"));
+    assertThat(again.get("duplicate").asBoolean()).isTrue();
+
+    // two messages in one burst get one reply
+    write(slug, token, "Me llamo Camila", "mensaje-0002");
+    write(slug, token, "y quiero arrendar", "mensaje-0003");
+    List<JsonNode> replies = awaitAgentReplies(slug, token, 2);
+    Thread.sleep(3000); // a third reply would have come by now
+    assertThat(agentReplies(slug, token)).hasSize(2);
+    assertThat(replies.get(1).get("text").asText()).startsWith("Gracias por tu mensaje.");
+    List<String> visitor = new ArrayList<>();
+    for (JsonNode m : messages(slug, token)) {
+      if (m.get("from").asText().equals("visitor")) {
+        visitor.add(m.get("text").asText());
+      }
+    }
+    assertThat(visitor)
+        .containsExactly("Hola, busco depto en Ñuñoa", "Me llamo Camila", "y quiero arrendar");
+
+    JsonNode leads = json(api.get("/api/v1/leads?channel=webchat", broker.token())).get("items");
+    assertThat(leads).hasSize(1);
+    String lead = leads.get(0).get("id").asText();
+    List<String> types = new ArrayList<>();
+    json(api.get("/api/v1/leads/" + lead + "/activity?limit=50", broker.token()))
+        .get("items")
+        .forEach(item -> types.add(item.get("type").asText()));
+    assertThat(types.stream().filter("message_received"::equals)).hasSize(3);
+    assertThat(types.stream().filter("message_sent"::equals)).hasSize(2);
+    assertThat(types).contains("lead_created");
+    assertThat(
+            sql.count(
+                "SELECT count(*) FROM chat_messages WHERE lead_id = ?::uuid AND direction ="
+                    + " 'outbound' AND delivery_status = 'sent'",
+                lead))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void givenAVisitorWhoOptsOut_whenWritingAgain_thenAcknowledgedOnceAndNeverAnswered()
+      throws Exception {
+    Staff broker = Staff.register(api, "Corredora Macul");
+    String slug = slug(broker);
+    String token = open(slug);
+    write(slug, token, "Hola", "mensaje-0101");
+    awaitAgentReplies(slug, token, 1);
+
+    write(slug, token, "No me escriban más, por favor", "mensaje-0102");
+    List<JsonNode> replies = awaitAgentReplies(slug, token, 2);
+    assertThat(replies.get(1).get("text").asText()).startsWith("Entendido, no te volveremos");
+    String lead =
+        json(api.get("/api/v1/leads?channel=webchat", broker.token()))
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+    assertThat(json(api.get("/api/v1/leads/" + lead, broker.token())).hasNonNull("optedOutAt"))
+        .isTrue();
+
+    write(slug, token, "¿hola?", "mensaje-0103");
+    awaitHandled(lead, 3);
+    assertThat(agentReplies(slug, token)).hasSize(2);
+  }
+
+  @Test
+  void givenAVisitorAskingForAPerson_whenWriting_thenEscalatedOnceAndTheAgentFallsSilent()
+      throws Exception {
+    Staff broker = Staff.register(api, "Propiedades Providencia Norte");
+    String slug = slug(broker);
+    String token = open(slug);
+    write(slug, token, "Quiero hablar con una persona", "mensaje-0201");
+    List<JsonNode> replies = awaitAgentReplies(slug, token, 1);
+    assertThat(replies.getFirst().get("text").asText())
+        .isEqualTo("Te comunico con una persona de nuestro equipo; te responderá a la brevedad.");
+    JsonNode inbox = json(api.get("/api/v1/notifications", broker.token()));
+    assertThat(inbox.get("items").get(0).get("kind").asText()).isEqualTo("conversation_escalated");
+
+    write(slug, token, "¿Hay alguien?", "mensaje-0202");
+    String lead =
+        json(api.get("/api/v1/leads?channel=webchat", broker.token()))
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+    awaitHandled(lead, 2);
+    assertThat(agentReplies(slug, token)).hasSize(1);
+  }
+
+  @Test
+  void givenBadRequests_whenWriting_thenProblemsAndNothingStored() throws Exception {
+    Staff broker = Staff.register(api, "Corredora La Florida");
+    String slug = slug(broker);
+    String token = open(slug);
+    long before = sql.count("SELECT count(*) FROM chat_messages");
+
+    assertProblem(
+        send("POST", "/api/v1/webchat/" + slug + "/messages", Map.of("text", "Hola"), null),
+        401,
+        "webchat.session_required");
+    assertProblem(write(slug, token, "   ", "mensaje-0301"), 400, "webchat.invalid_message");
+    assertProblem(
+        write(slug, token, "x".repeat(2001), "mensaje-0302"), 400, "webchat.invalid_message");
+    assertProblem(write(slug, token, "Hola", "corto"), 400, "webchat.invalid_message");
+    assertProblem(
+        send("POST", "/api/v1/webchat/no-existe-" + UUID.randomUUID() + "/sessions", null, null),
+        404,
+        "chat.channel_not_found");
+    assertProblem(
+        write("no-existe-corredora", token, "Hola", "mensaje-0303"), 404, "chat.channel_not_found");
+
+    assertThat(sql.count("SELECT count(*) FROM chat_messages")).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String slug(Staff broker) throws Exception {
+    return json(api.get("/api/v1/broker", broker.token())).get("slug").asText();
+  }
+
+  private String open(String slug) throws Exception {
+    HttpResponse<String> opened = send("POST", "/api/v1/webchat/" + slug + "/sessions", null, null);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    return json(opened).get("sessionToken").asText();
+  }
+
+  private HttpResponse<String> write(String slug, String token, String text, String clientId)
+      throws Exception {
+    return send(
+        "POST",
+        "/api/v1/webchat/" + slug + "/messages",
+        Map.of("text", text, "clientMessageId", clientId),
+        token);
+  }
+
+  private List<JsonNode> messages(String slug, String token) throws Exception {
+    HttpResponse<String> response =
+        send("GET", "/api/v1/webchat/" + slug + "/messages", null, token);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<JsonNode> items = new ArrayList<>();
+    json(response).get("items").forEach(items::add);
+    return items;
+  }
+
+  private List<JsonNode> agentReplies(String slug, String token) throws Exception {
+    return messages(slug, token).stream()
+        .filter(m -> m.get("from").asText().equals("agent"))
+        .toList();
+  }
+
+  private List<JsonNode> awaitAgentReplies(String slug, String token, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    List<JsonNode> replies = agentReplies(slug, token);
+    while (replies.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      replies = agentReplies(slug, token);
+    }
+    assertThat(replies).as("agent replies").hasSizeGreaterThanOrEqualTo(count);
+    return replies;
+  }
+
+  /** Waits until a turn has handled {@code count} of the lead's inbound messages. */
+  private void awaitHandled(String lead, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (sql.count(
+            "SELECT count(*) FROM chat_messages WHERE lead_id = ?::uuid AND direction = 'inbound'"
+                + " AND handled_at IS NOT NULL",
+            lead)
+        < count) {
+      assertThat(System.nanoTime()).as("messages handled in time").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, Object body, String session)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Accept", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (session != null) {
+      request.header(SESSION, session);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
