@@ -3,7 +3,10 @@ package io.inmo.bootstrap;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariDataSource;
+import io.inmo.adapters.chat.telegram.TelegramSender;
+import io.inmo.adapters.chat.telegram.TelegramSenderConfig;
 import io.inmo.adapters.chat.webchat.WebChatSender;
+import io.inmo.adapters.chat.whatsapp.WhatsAppSender;
 import io.inmo.adapters.llm.placeholder.PlaceholderConversationAgent;
 import io.inmo.adapters.persistence.AesGcmFieldCodec;
 import io.inmo.adapters.persistence.DataSources;
@@ -163,7 +166,14 @@ public final class Inmo implements AutoCloseable {
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
             new PlaceholderConversationAgent(),
-            List.of(new WebChatSender()),
+            List.of(
+                new WebChatSender(),
+                new TelegramSender(
+                    config.providerUrls().get("INMO_TELEGRAM_API_URL"),
+                    TelegramSenderConfig.defaults()),
+                new WhatsAppSender(
+                    WhatsAppSender.Settings.defaults()
+                        .withBaseUrl(config.providerUrls().get("INMO_WHATSAPP_API_URL")))),
             new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),

@@ -1,6 +1,8 @@
 package io.inmo.bootstrap;
 
+import io.inmo.adapters.chat.telegram.TelegramWebhookResource;
 import io.inmo.adapters.chat.webchat.WebChatResource;
+import io.inmo.adapters.chat.whatsapp.WhatsAppWebhookResource;
 import io.inmo.adapters.rest.RestProviders;
 import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.broker.AdminBrokersResource;
@@ -74,7 +76,9 @@ public final class InmoApplication extends ResourceConfig {
           NotificationsResource.class,
           PipelineResource.class,
           RescoringResource.class,
-          WebChatResource.class);
+          WebChatResource.class,
+          WhatsAppWebhookResource.class,
+          TelegramWebhookResource.class);
 
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;

@@ -53,10 +53,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WhatsAppSender implements ChatSenderPort {
   /** Credential key: the Graph id of the broker's business phone number. */
-  public static final String PHONE_NUMBER_ID = "phoneNumberId";
+  public static final String PHONE_NUMBER_ID = "whatsapp.phone_number_id";
 
   /** Credential key: the system-user access token with {@code whatsapp_business_messaging}. */
-  public static final String ACCESS_TOKEN = "accessToken";
+  public static final String ACCESS_TOKEN = "whatsapp.access_token";
 
   static final String NOT_CONFIGURED = "whatsapp.not_configured";
   static final String OUTSIDE_WINDOW = "whatsapp.outside_window";

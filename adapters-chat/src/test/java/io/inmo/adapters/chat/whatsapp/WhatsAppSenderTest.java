@@ -169,7 +169,7 @@ class WhatsAppSenderTest {
 
     assertThat(outcome).isInstanceOf(Rejected.class);
     assertThat(((Rejected) outcome).code()).isEqualTo("whatsapp.not_configured");
-    assertThat(((Rejected) outcome).detail()).contains("accessToken");
+    assertThat(((Rejected) outcome).detail()).contains(WhatsAppSender.ACCESS_TOKEN);
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 
@@ -181,7 +181,7 @@ class WhatsAppSenderTest {
 
     assertThat(outcome).isInstanceOf(Rejected.class);
     assertThat(((Rejected) outcome).code()).isEqualTo("whatsapp.not_configured");
-    assertThat(((Rejected) outcome).detail()).contains("phoneNumberId");
+    assertThat(((Rejected) outcome).detail()).contains(WhatsAppSender.PHONE_NUMBER_ID);
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 

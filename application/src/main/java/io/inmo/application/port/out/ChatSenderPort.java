@@ -30,8 +30,9 @@ public interface ChatSenderPort {
    * @param text free text; null when {@code template} is given
    * @param template a pre-approved WhatsApp template, for a lead outside the 24-hour window; null
    *     otherwise
-   * @param credentials the broker's channel credentials by key (Telegram {@code botToken}; WhatsApp
-   *     {@code phoneNumberId}, {@code accessToken})
+   * @param credentials the broker's channel credentials by stored key (Telegram {@code
+   *     telegram.bot_token}; WhatsApp {@code whatsapp.phone_number_id}, {@code
+   *     whatsapp.access_token})
    */
   record OutgoingChatMessage(
       BrokerId brokerId,

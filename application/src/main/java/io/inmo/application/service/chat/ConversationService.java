@@ -1,6 +1,7 @@
 package io.inmo.application.service.chat;
 
 import io.inmo.application.port.in.chat.ConversationUseCase;
+import io.inmo.application.port.in.chat.DeliveryReport;
 import io.inmo.application.port.in.chat.InboundChatMessage;
 import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AppointmentRepository;
@@ -544,6 +545,47 @@ public final class ConversationService implements ConversationUseCase {
                   + ". El asistente quedó en silencio: toma la conversación para responder.",
               now));
     }
+  }
+
+  @Override
+  public void report(BrokerId brokerId, DeliveryReport report) {
+    Objects.requireNonNull(brokerId, "brokerId");
+    Objects.requireNonNull(report, "report");
+    unitOfWork.inTransaction(
+        () ->
+            messages
+                .findByProviderMessageId(brokerId, report.provider(), report.providerMessageId())
+                .filter(m -> m.direction() == io.inmo.domain.conversation.MessageDirection.OUTBOUND)
+                .ifPresent(
+                    message -> {
+                      Instant now = clock.instant();
+                      boolean changed;
+                      if (report.status() == io.inmo.domain.conversation.DeliveryStatus.FAILED) {
+                        String error =
+                            (report.errorCode() == null ? "" : report.errorCode() + ": ")
+                                + (report.errorDetail() == null ? "" : report.errorDetail());
+                        changed = message.markFailed(error.isBlank() ? "failed" : error, now);
+                        if (changed) {
+                          Map<String, Object> details = new LinkedHashMap<>();
+                          details.put("messageId", message.id().value().toString());
+                          details.put("failed", report.errorCode());
+                          activity.append(
+                              ActivityEntry.record(
+                                  brokerId,
+                                  message.leadId(),
+                                  ActivityType.MESSAGE_SENT,
+                                  details,
+                                  ActorType.SYSTEM,
+                                  null,
+                                  now));
+                        }
+                      } else {
+                        changed = message.updateDelivery(report.status(), now);
+                      }
+                      if (changed) {
+                        messages.save(message);
+                      }
+                    }));
   }
 
   // ------------------------------------------------------------------ outbox

@@ -27,6 +27,14 @@ public interface ConversationUseCase {
    */
   boolean runNextTurn(String node);
 
+  /**
+   * Applies a provider's delivery report to the message it names (WhatsApp statuses): delivered,
+   * read, or failed with the provider's error, which is also written to the lead's activity.
+   * Reports on messages Inmo does not know, and reports that would move a status back, change
+   * nothing.
+   */
+  void report(BrokerId brokerId, DeliveryReport report);
+
   /** Sends replies left queued by a node that stopped after storing them; returns how many. */
   int sendQueued(String node);
 
