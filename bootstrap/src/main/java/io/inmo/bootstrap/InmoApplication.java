@@ -7,6 +7,7 @@ import io.inmo.adapters.rest.RestProviders;
 import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.broker.AdminBrokersResource;
 import io.inmo.adapters.rest.broker.BrokerResource;
+import io.inmo.adapters.rest.conversation.LeadConversationResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.lead.LeadsResource;
 import io.inmo.adapters.rest.lead.PipelineResource;
@@ -21,6 +22,7 @@ import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerUseCase;
 import io.inmo.application.port.in.chat.ChatChannelsUseCase;
 import io.inmo.application.port.in.chat.ConversationUseCase;
+import io.inmo.application.port.in.chat.StaffConversationsUseCase;
 import io.inmo.application.port.in.identity.AuthenticateUseCase;
 import io.inmo.application.port.in.identity.GetCurrentUserUseCase;
 import io.inmo.application.port.in.identity.LoginUseCase;
@@ -38,6 +40,7 @@ import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
 import io.inmo.application.service.chat.ChatChannelService;
 import io.inmo.application.service.chat.ConversationService;
+import io.inmo.application.service.chat.StaffConversationService;
 import io.inmo.application.service.identity.AuthSettings;
 import io.inmo.application.service.identity.AuthenticationService;
 import io.inmo.application.service.identity.RegistrationService;
@@ -78,7 +81,8 @@ public final class InmoApplication extends ResourceConfig {
           RescoringResource.class,
           WebChatResource.class,
           WhatsAppWebhookResource.class,
-          TelegramWebhookResource.class);
+          TelegramWebhookResource.class,
+          LeadConversationResource.class);
 
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;
@@ -173,6 +177,17 @@ public final class InmoApplication extends ResourceConfig {
             out.rateLimiter(),
             out.unitOfWork(),
             out.clock());
+    StaffConversationService staffConversations =
+        new StaffConversationService(
+            out.leads(),
+            out.conversations(),
+            out.chatMessages(),
+            out.brokers(),
+            out.brokerConfigs(),
+            out.activity(),
+            out.chatSenders(),
+            out.unitOfWork(),
+            out.clock());
     ChatChannelService chatChannels =
         new ChatChannelService(
             out.brokers(),
@@ -248,6 +263,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(rescoring).to(RescoreLeadsUseCase.class);
             bind(conversations).to(ConversationUseCase.class);
             bind(chatChannels).to(ChatChannelsUseCase.class);
+            bind(staffConversations).to(StaffConversationsUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

@@ -81,17 +81,26 @@ final class TurnWorkers implements AutoCloseable {
     }
   }
 
+  /**
+   * Lets every worker finish the turn it is in (a turn cut short keeps its claim, and the lead
+   * would wait for it to expire), then interrupts whatever is still waiting.
+   */
   @Override
   public void close() {
     running.set(false);
-    threads.forEach(Thread::interrupt);
-    for (Thread thread : threads) {
-      try {
-        thread.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    long deadline = System.nanoTime() + FINISH_TURNS.toNanos();
+    try {
+      for (Thread thread : threads) {
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        if (thread.getName().startsWith("turn-worker")) {
+          thread.join(left);
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    threads.forEach(Thread::interrupt);
   }
+
+  private static final Duration FINISH_TURNS = Duration.ofSeconds(10);
 }

@@ -70,8 +70,11 @@ class ChannelWebhooksE2ETest {
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody(
-                        "{\"ok\":true,\"result\":{\"message_id\":4711,\"date\":1764000000,"
-                            + "\"chat\":{\"id\":700100200,\"type\":\"private\"},\"text\":\"ok\"}}")));
+                        "{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000"
+                            + " upper=999999}},\"date\":1764000000,\"chat\":{\"id\":"
+                            + "{{jsonPath request.body '$.chat_id'}},\"type\":\"private\"},"
+                            + "\"text\":\"ok\"}}")
+                    .withTransformers("response-template")));
     providers.stubFor(
         post(urlPathEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages"))
             .willReturn(
@@ -134,12 +137,32 @@ class ChannelWebhooksE2ETest {
     assertThat(
             sql.count(
                 "SELECT count(*) FROM chat_messages WHERE lead_id = ?::uuid AND direction ="
-                    + " 'outbound' AND delivery_status = 'sent' AND provider_message_id = '4711'",
+                    + " 'outbound' AND delivery_status = 'sent'"
+                    + " AND provider_message_id LIKE '700100200:%'",
                 lead))
         .isEqualTo(1);
     // the update's sender name became the lead's name
     assertThat(json(api.get("/api/v1/leads/" + lead, broker.token())).get("name").asText())
         .isEqualTo("Lucía Fernández");
+
+    // staff take over: the AI stays silent, the staff reply reaches Telegram
+    assertThat(
+            api.post("/api/v1/leads/" + lead + "/conversation/takeover", "", broker.token())
+                .statusCode())
+        .isEqualTo(200);
+    postTelegram(slug, TELEGRAM_SECRET, telegramUpdate(880002, 700100200L, "¿Siguen ahí?"));
+    Thread.sleep(2500);
+    assertThat(telegramRequests(700100200L)).hasSize(1);
+    HttpResponse<String> staffReply =
+        api.post(
+            "/api/v1/leads/" + lead + "/conversation/messages",
+            Api.JSON.writeValueAsString(Map.of("text", "Hola Lucía, te escribe Valentina.")),
+            broker.token());
+    assertThat(staffReply.statusCode()).as(staffReply.body()).isEqualTo(200);
+    List<LoggedRequest> both = telegramRequests(700100200L);
+    assertThat(both).hasSize(2);
+    assertThat(Api.JSON.readTree(both.getLast().getBodyAsString()).get("text").asText())
+        .isEqualTo("Hola Lucía, te escribe Valentina.");
   }
 
   @Test

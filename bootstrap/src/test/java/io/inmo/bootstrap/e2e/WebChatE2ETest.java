@@ -161,6 +161,146 @@ class WebChatE2ETest {
   }
 
   @Test
+  void givenStaffTakingOver_whenTheVisitorWrites_thenOnlyStaffAnswersUntilReleased()
+      throws Exception {
+    Staff broker = Staff.register(api, "Propiedades San Miguel");
+    String slug = slug(broker);
+    String token = open(slug);
+    write(slug, token, "Hola, ¿tienen casas en San Miguel?", "mensaje-0401");
+    awaitAgentReplies(slug, token, 1);
+    String lead =
+        json(api.get("/api/v1/leads?channel=webchat", broker.token()))
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+
+    HttpResponse<String> taken =
+        api.post("/api/v1/leads/" + lead + "/conversation/takeover", "", broker.token());
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+    assertThat(json(taken).get("aiActive").asBoolean()).isFalse();
+    assertThat(json(taken).get("takenOverBy").asText()).isEqualTo(broker.userId());
+
+    write(slug, token, "¿Y con patio?", "mensaje-0402");
+    awaitHandled(lead, 2);
+    assertThat(agentReplies(slug, token)).hasSize(1);
+
+    HttpResponse<String> replied =
+        api.post(
+            "/api/v1/leads/" + lead + "/conversation/messages",
+            Api.JSON.writeValueAsString(
+                Map.of("text", "Hola, soy Valentina. Sí, tenemos dos casas con patio.")),
+            broker.token());
+    assertThat(replied.statusCode()).as(replied.body()).isEqualTo(200);
+    assertThat(json(replied).get("senderType").asText()).isEqualTo("staff");
+    assertThat(json(replied).get("deliveryStatus").asText()).isEqualTo("sent");
+    assertThat(agentReplies(slug, token).getLast().get("text").asText())
+        .isEqualTo("Hola, soy Valentina. Sí, tenemos dos casas con patio.");
+
+    JsonNode conversation =
+        json(api.get("/api/v1/leads/" + lead + "/conversation", broker.token()));
+    assertThat(conversation.get("conversations").get(0).get("provider").asText())
+        .isEqualTo("webchat");
+    assertThat(conversation.get("messages")).hasSize(4);
+
+    HttpResponse<String> released =
+        api.post("/api/v1/leads/" + lead + "/conversation/release", "", broker.token());
+    assertThat(json(released).get("aiActive").asBoolean()).isTrue();
+    write(slug, token, "¡Gracias! ¿Y el precio?", "mensaje-0403");
+    awaitAgentReplies(slug, token, 3);
+    assertThat(agentReplies(slug, token).getLast().get("text").asText())
+        .startsWith("Gracias por tu mensaje.");
+
+    // an AGENT who does not hold the lead does not find it; blank replies are refused
+    Staff paula = broker.agent(api, "Paula Rivas");
+    Staff other = broker.agent(api, "Ignacio Carrasco");
+    HttpResponse<String> assigned =
+        api.exchange(
+            "PATCH", "/api/v1/leads/" + lead, Map.of("assignedTo", paula.userId()), broker.token());
+    assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+    assertProblem(
+        api.post("/api/v1/leads/" + lead + "/conversation/takeover", "", other.token()),
+        404,
+        "lead.not_found");
+    assertProblem(
+        api.post(
+            "/api/v1/leads/" + lead + "/conversation/messages",
+            Api.JSON.writeValueAsString(Map.of("text", "  ")),
+            broker.token()),
+        400,
+        "conversation.invalid_reply");
+  }
+
+  @Test
+  void givenAnEventStream_whenTheVisitorWrites_thenTheReplyArrivesOnItAndResumesAfterTheLastId()
+      throws Exception {
+    Staff broker = Staff.register(api, "Corredora Ñuble Sur");
+    String slug = slug(broker);
+    String token = open(slug);
+    java.util.concurrent.BlockingQueue<String> lines =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    HttpRequest events =
+        HttpRequest.newBuilder(base.resolve("/api/v1/webchat/" + slug + "/events"))
+            .header("Accept", "text/event-stream")
+            .header(SESSION, token)
+            .GET()
+            .build();
+    var stream =
+        http.sendAsync(events, HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(r -> r.body().forEach(lines::add));
+
+    write(slug, token, "Hola, busco depto en Chillán", "mensaje-0501");
+    List<String> agentEvents = new ArrayList<>();
+    String visitorId = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String id = null;
+    while (agentEvents.isEmpty() && System.nanoTime() < deadline) {
+      String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (line == null) {
+        continue;
+      }
+      if (line.startsWith("id:")) {
+        id = line.substring(3).strip();
+      } else if (line.startsWith("data:")) {
+        JsonNode data = Api.JSON.readTree(line.substring(5));
+        if (data.get("from").asText().equals("visitor")) {
+          visitorId = id;
+        } else {
+          agentEvents.add(data.get("text").asText());
+        }
+      }
+    }
+    stream.cancel(true);
+    assertThat(visitorId).isNotNull();
+    assertThat(agentEvents).hasSize(1);
+    assertThat(agentEvents.getFirst()).startsWith("¡Hola! Soy Sofía");
+
+    // reconnecting after the visitor's message replays only what came after it
+    HttpRequest resume =
+        HttpRequest.newBuilder(base.resolve("/api/v1/webchat/" + slug + "/events"))
+            .header("Accept", "text/event-stream")
+            .header(SESSION, token)
+            .header("Last-Event-ID", visitorId)
+            .GET()
+            .build();
+    java.util.concurrent.BlockingQueue<String> again =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    var second =
+        http.sendAsync(resume, HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(r -> r.body().forEach(again::add));
+    String first = null;
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (first == null && System.nanoTime() < until) {
+      String line = again.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (line != null && line.startsWith("data:")) {
+        first = line;
+      }
+    }
+    second.cancel(true);
+    assertThat(first).isNotNull().contains("\"from\":\"agent\"");
+  }
+
+  @Test
   void givenBadRequests_whenWriting_thenProblemsAndNothingStored() throws Exception {
     Staff broker = Staff.register(api, "Corredora La Florida");
     String slug = slug(broker);

@@ -194,7 +194,11 @@ public final class TelegramSender implements ChatSenderPort {
     }
     HttpRequest request = request(token, chatId, message.text());
     try {
-      return retry.executeSupplier(() -> post(request, token)).outcome();
+      SendOutcome outcome = retry.executeSupplier(() -> post(request, token)).outcome();
+      // Telegram numbers messages per chat: the chat makes the id unique for the bot
+      return outcome instanceof Sent sent
+          ? new Sent(chatId + ":" + sent.providerMessageId())
+          : outcome;
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) { // Retry gives up when its wait is interrupted
         return new Failed(UNAVAILABLE, "interrupted while waiting to retry");

@@ -18,8 +18,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -117,16 +120,83 @@ public class WebChatResource {
     String user = visitor(session);
     List<ChatMessage> found =
         channels.conversation(channel.brokerId(), ChatProvider.WEBCHAT, user, 50);
-    return new MessagesResponse(
-        found.stream()
-            .map(
-                m ->
-                    new MessageView(
-                        m.id().value().toString(),
-                        m.direction() == MessageDirection.INBOUND ? "visitor" : "agent",
-                        m.text(),
-                        m.createdAt()))
-            .toList());
+    return new MessagesResponse(found.stream().map(WebChatResource::view).toList());
+  }
+
+  /**
+   * The conversation as a server-sent-event stream ({@code event: message}, id = the message id,
+   * data = {@link MessageView}): every message already there after {@code Last-Event-ID} (all of
+   * them on a first connection), then each new one as it is stored — by any node, since the stream
+   * reads the database. The stream ends after {@value #STREAM_MINUTES} minutes; clients reconnect
+   * with {@code Last-Event-ID} and lose nothing. Browsers read it with {@code fetch} so that the
+   * session travels in its header, never in a URL.
+   */
+  @GET
+  @Path("events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void events(
+      @PathParam("slug") String slug,
+      @HeaderParam(SESSION_HEADER) String session,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    Channel channel = channels.channel(slug, ChatProvider.WEBCHAT);
+    String user = visitor(session);
+    Thread.ofVirtual()
+        .name("webchat-events")
+        .start(() -> stream(channel, user, lastEventId, sink, sse));
+  }
+
+  static final long STREAM_MINUTES = 5;
+  private static final long POLL_MILLIS = 500;
+
+  private void stream(
+      Channel channel, String user, String lastEventId, SseEventSink sink, Sse sse) {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(STREAM_MINUTES).toNanos();
+    String last = lastEventId;
+    try {
+      while (!sink.isClosed() && System.nanoTime() < deadline) {
+        List<ChatMessage> found =
+            channels.conversation(channel.brokerId(), ChatProvider.WEBCHAT, user, 50);
+        int from = 0;
+        if (last != null) {
+          for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).id().value().toString().equals(last)) {
+              from = i + 1;
+            }
+          }
+        }
+        for (ChatMessage m : found.subList(from, found.size())) {
+          sink.send(
+              sse.newEventBuilder()
+                  .name("message")
+                  .id(m.id().value().toString())
+                  .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                  .data(MessageView.class, view(m))
+                  .build());
+          last = m.id().value().toString();
+        }
+        Thread.sleep(POLL_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException closed) {
+      // the visitor went away (or the stream broke): nothing to keep
+    } finally {
+      try {
+        sink.close();
+      } catch (java.io.IOException ignored) {
+        // already closed by the client
+      }
+    }
+  }
+
+  private static MessageView view(ChatMessage m) {
+    return new MessageView(
+        m.id().value().toString(),
+        m.direction() == MessageDirection.INBOUND ? "visitor" : "agent",
+        m.text(),
+        m.createdAt());
   }
 
   private static String visitor(String session) {

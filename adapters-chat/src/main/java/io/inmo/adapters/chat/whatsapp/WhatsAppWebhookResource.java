@@ -47,9 +47,12 @@ public class WhatsAppWebhookResource {
     this.conversations = conversations;
   }
 
+  /**
+   * Echoes the challenge as plain text, whatever the caller accepts (Meta sends {@code *}/{@code
+   * *}).
+   */
   @GET
-  @Produces(MediaType.TEXT_PLAIN)
-  public String verify(
+  public Response verify(
       @PathParam("slug") String slug,
       @QueryParam("hub.mode") String mode,
       @QueryParam("hub.verify_token") String token,
@@ -60,11 +63,13 @@ public class WhatsAppWebhookResource {
       throw new PermissionDeniedException(
           "whatsapp.not_configured", "el canal de WhatsApp no tiene verifyToken configurado");
     }
-    return WhatsAppWebhook.verifyHandshake(mode, token, challenge, expected)
-        .orElseThrow(
-            () ->
-                new PermissionDeniedException(
-                    "whatsapp.verification_failed", "el token de verificación no coincide"));
+    String echoed =
+        WhatsAppWebhook.verifyHandshake(mode, token, challenge, expected)
+            .orElseThrow(
+                () ->
+                    new PermissionDeniedException(
+                        "whatsapp.verification_failed", "el token de verificación no coincide"));
+    return Response.ok(echoed, MediaType.TEXT_PLAIN_TYPE).build();
   }
 
   @POST

@@ -85,7 +85,7 @@ class TelegramSenderTest {
 
     SendOutcome outcome = sender(FAST).send(text(LUCIA, REPLY));
 
-    assertThat(outcome).isEqualTo(new Sent("1026"));
+    assertThat(outcome).isEqualTo(new Sent(LUCIA + ":1026"));
     telegram.verify(
         exactly(1),
         postRequestedFor(urlEqualTo(PATH))
@@ -102,7 +102,7 @@ class TelegramSenderTest {
     telegram.stubFor(post(urlEqualTo("/tg-local" + PATH)).willReturn(ok(7)));
     TelegramSender sender = new TelegramSender(URI.create(telegram.baseUrl() + "/tg-local/"), FAST);
 
-    assertThat(sender.send(text(LUCIA, "Hola"))).isEqualTo(new Sent("7"));
+    assertThat(sender.send(text(LUCIA, "Hola"))).isEqualTo(new Sent(LUCIA + ":7"));
   }
 
   @Test
@@ -142,7 +142,7 @@ class TelegramSenderTest {
   void givenText4096Chars_whenSent_thenSent() {
     telegram.stubFor(post(urlEqualTo(PATH)).willReturn(ok(11)));
 
-    assertThat(sender(FAST).send(text(LUCIA, "Ñ".repeat(4096)))).isEqualTo(new Sent("11"));
+    assertThat(sender(FAST).send(text(LUCIA, "Ñ".repeat(4096)))).isEqualTo(new Sent(LUCIA + ":11"));
   }
 
   @Test
@@ -182,7 +182,7 @@ class TelegramSenderTest {
     SendOutcome outcome = sender(FAST).send(text(LUCIA, REPLY));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(outcome).isEqualTo(new Sent("42"));
+    assertThat(outcome).isEqualTo(new Sent(LUCIA + ":42"));
     assertThat(took)
         .isGreaterThanOrEqualTo(Duration.ofMillis(900))
         .isLessThan(Duration.ofSeconds(5));
@@ -230,7 +230,7 @@ class TelegramSenderTest {
 
     SendOutcome outcome = sender(FAST).send(text(LUCIA, REPLY));
 
-    assertThat(outcome).isEqualTo(new Sent("77"));
+    assertThat(outcome).isEqualTo(new Sent(LUCIA + ":77"));
     telegram.verify(exactly(4), postRequestedFor(urlEqualTo(PATH)));
   }
 
@@ -368,7 +368,7 @@ class TelegramSenderTest {
     TelegramSenderConfig impatient =
         FAST.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200));
 
-    assertThat(sender(impatient).send(text(LUCIA, REPLY))).isEqualTo(new Sent("6"));
+    assertThat(sender(impatient).send(text(LUCIA, REPLY))).isEqualTo(new Sent(LUCIA + ":6"));
   }
 
   @Test

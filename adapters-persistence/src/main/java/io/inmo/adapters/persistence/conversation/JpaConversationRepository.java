@@ -3,7 +3,9 @@ package io.inmo.adapters.persistence.conversation;
 import io.inmo.adapters.persistence.BrokerScope;
 import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.OptimisticLocks;
+import io.inmo.adapters.persistence.PersistenceErrors;
 import io.inmo.adapters.persistence.PlatformScope;
+import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.application.port.out.ConversationRepository;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.conversation.ChatProvider;
@@ -13,6 +15,7 @@ import io.inmo.domain.conversation.EscalationPolicy.Reason;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.user.UserId;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,6 +33,8 @@ import java.util.UUID;
  */
 public final class JpaConversationRepository implements ConversationRepository {
   private final JpaUnitOfWork unitOfWork;
+
+  static final String CHANNEL_KEY = "conversations_broker_id_provider_channel_user_id_key";
 
   public JpaConversationRepository(JpaUnitOfWork unitOfWork) {
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -91,7 +96,15 @@ public final class JpaConversationRepository implements ConversationRepository {
           "conversation", c.id(), c.version(), entity.version, entity.versionReadByThisUnit);
       copy(c, entity);
     }
-    em.flush();
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (PersistenceErrors.isViolationOf(e, CHANNEL_KEY)) {
+        // another node started this channel identity's conversation at the same moment
+        throw new ConcurrentChangeException(e);
+      }
+      throw e;
+    }
   }
 
   @Override

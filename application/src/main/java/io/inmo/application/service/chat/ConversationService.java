@@ -8,8 +8,6 @@ import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.ChatSenderPort;
-import io.inmo.application.port.out.ChatSenderPort.OutgoingChatMessage;
-import io.inmo.application.port.out.ChatSenderPort.SendOutcome;
 import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.application.port.out.ConversationAgentPort;
 import io.inmo.application.port.out.ConversationAgentPort.AgentReply;
@@ -45,6 +43,7 @@ import io.inmo.domain.conversation.OptOutPolicy;
 import io.inmo.domain.conversation.ReplyRules;
 import io.inmo.domain.conversation.SenderType;
 import io.inmo.domain.lead.ChannelIdentity;
+import io.inmo.domain.lead.IdentityTakenException;
 import io.inmo.domain.lead.Lead;
 import io.inmo.domain.notification.Notification;
 import io.inmo.domain.notification.NotificationKind;
@@ -55,7 +54,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +97,7 @@ public final class ConversationService implements ConversationUseCase {
   private final NotificationPort notifications;
   private final PhoneNumberPort phones;
   private final ConversationAgentPort agent;
-  private final Map<ChatProvider, ChatSenderPort> senders;
+  private final ChatOutbox outbox;
   private final RateLimiterPort rateLimiter;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
@@ -129,8 +127,7 @@ public final class ConversationService implements ConversationUseCase {
     this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.phones = Objects.requireNonNull(phones, "phones");
     this.agent = Objects.requireNonNull(agent, "agent");
-    this.senders = new EnumMap<>(ChatProvider.class);
-    senders.forEach(sender -> this.senders.put(sender.provider(), sender));
+    this.outbox = new ChatOutbox(messages, configs, activity, senders, unitOfWork, clock);
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -159,15 +156,25 @@ public final class ConversationService implements ConversationUseCase {
           "demasiados mensajes seguidos; espera un momento antes de escribir de nuevo",
           decision.retryAfter());
     }
-    try {
-      return unitOfWork.inTransaction(() -> store(brokerId, message));
-    } catch (DuplicateChatMessageException raced) {
-      // a concurrent redelivery stored it first
-      return unitOfWork
-          .inTransaction(() -> storedAlready(brokerId, message))
-          .orElseThrow(() -> raced);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return unitOfWork.inTransaction(() -> store(brokerId, message));
+      } catch (DuplicateChatMessageException raced) {
+        // a concurrent redelivery stored it first
+        return unitOfWork
+            .inTransaction(() -> storedAlready(brokerId, message))
+            .orElseThrow(() -> raced);
+      } catch (IdentityTakenException | ConcurrentChangeException raced) {
+        // another node created this person's lead or conversation at the same moment: the next
+        // attempt finds them
+        if (attempt == RECEIVE_ATTEMPTS) {
+          throw raced;
+        }
+      }
     }
   }
+
+  private static final int RECEIVE_ATTEMPTS = 3;
 
   private Optional<Receipt> storedAlready(BrokerId brokerId, InboundChatMessage message) {
     return messages
@@ -301,7 +308,7 @@ public final class ConversationService implements ConversationUseCase {
                   turn.brokerId(), turn.conversationId(), node, true, clock.instant()));
       return true;
     }
-    reply.ifPresent(id -> deliver(turn.brokerId(), id));
+    reply.ifPresent(id -> outbox.deliver(turn.brokerId(), id));
     return true;
   }
 
@@ -596,55 +603,8 @@ public final class ConversationService implements ConversationUseCase {
     List<ChatMessage> claimed =
         unitOfWork.inTransaction(
             () -> messages.claimQueuedOutbound(node, now.minus(OUTBOX_GRACE), now, TURN_CLAIM, 50));
-    claimed.forEach(message -> deliver(message.brokerId(), message.id()));
+    claimed.forEach(message -> outbox.deliver(message.brokerId(), message.id()));
     return claimed.size();
-  }
-
-  /** Sends one queued reply and records what the provider said. */
-  private void deliver(BrokerId broker, ChatMessageId id) {
-    record Outgoing(ChatMessage message, BrokerChatConfig chat) {}
-    Outgoing outgoing =
-        unitOfWork.inTransaction(
-            () ->
-                new Outgoing(
-                    messages.findById(broker, id).orElseThrow(),
-                    configs.findChatConfig(broker).orElseThrow()));
-    ChatMessage message = outgoing.message();
-    ChatSenderPort sender = senders.get(message.provider());
-    SendOutcome outcome =
-        sender == null
-            ? new ChatSenderPort.Rejected(
-                message.provider().apiValue() + ".not_available", "canal sin remitente")
-            : sender.send(
-                new OutgoingChatMessage(
-                    broker,
-                    message.channelUserId(),
-                    message.text(),
-                    null,
-                    outgoing.chat().credentials()));
-    unitOfWork.inTransaction(
-        () -> {
-          Instant now = clock.instant();
-          ChatMessage stored = messages.findById(broker, id).orElseThrow();
-          switch (outcome) {
-            case ChatSenderPort.Sent sent -> stored.markSent(sent.providerMessageId(), now);
-            case ChatSenderPort.Rejected rejected -> {
-              stored.markFailed(rejected.code() + ": " + rejected.detail(), now);
-              activity.append(
-                  ActivityEntry.record(
-                      broker,
-                      stored.leadId(),
-                      ActivityType.MESSAGE_SENT,
-                      Map.of("messageId", id.value().toString(), "failed", rejected.code()),
-                      ActorType.SYSTEM,
-                      null,
-                      now));
-            }
-            case ChatSenderPort.Failed failed ->
-                stored.markFailed(failed.code() + ": " + failed.detail(), now);
-          }
-          messages.save(stored);
-        });
   }
 
   private static Instant earliest(Instant a, Instant b) {

@@ -18,13 +18,13 @@ import io.inmo.domain.user.Role;
  * them and, unless the broker switched it off ({@code agentsSeeUnassigned}), the unassigned ones. A
  * lead the caller may not see is indistinguishable from one that does not exist.
  */
-final class LeadAccess {
+public final class LeadAccess {
   static final String NOT_FOUND = "lead.not_found";
 
   private LeadAccess() {}
 
   /** The broker the call is about: the caller's own, or for a SUPERADMIN the one named. */
-  static BrokerId broker(Actor actor, BrokerId requested, BrokerRepository brokers) {
+  public static BrokerId broker(Actor actor, BrokerId requested, BrokerRepository brokers) {
     return BrokerScopes.target(
         actor,
         requested,
@@ -39,7 +39,7 @@ final class LeadAccess {
    * @param agentsSeeUnassigned the broker's switch (lead config): whether its AGENTs see the
    *     unassigned leads too
    */
-  static Lead visible(
+  public static Lead visible(
       Actor actor, BrokerId broker, LeadId id, LeadRepository leads, boolean agentsSeeUnassigned) {
     return leads
         .findById(broker, id)
@@ -55,7 +55,8 @@ final class LeadAccess {
   }
 
   /** The broker's switch for an AGENT (default on); irrelevant, so true, for everyone else. */
-  static boolean agentsSeeUnassigned(Actor actor, BrokerId broker, BrokerConfigRepository configs) {
+  public static boolean agentsSeeUnassigned(
+      Actor actor, BrokerId broker, BrokerConfigRepository configs) {
     return actor.role() != Role.AGENT
         || configs.findLeadConfig(broker).map(BrokerLeadConfig::agentsSeeUnassigned).orElse(true);
   }
