@@ -18,6 +18,7 @@ CREATE TABLE conversations (
     turn_due_at             timestamptz,
     turn_claimed_until      timestamptz,
     turn_claimed_by         text,
+    turn_failures           integer     NOT NULL DEFAULT 0 CHECK (turn_failures >= 0),
     created_at              timestamptz NOT NULL,
     updated_at              timestamptz NOT NULL,
     version                 bigint      NOT NULL DEFAULT 0,

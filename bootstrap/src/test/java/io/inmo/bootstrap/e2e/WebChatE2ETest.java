@@ -301,6 +301,56 @@ class WebChatE2ETest {
   }
 
   @Test
+  void givenATurnThatKeepsFailing_whenRetriesRunOut_thenStaffGetTheMessagesInsteadOfALoop()
+      throws Exception {
+    Staff broker = Staff.register(api, "Corredora Quinta Normal");
+    String slug = slug(broker);
+    String token = open(slug);
+    // a broken broker: the agent's prompt settings are gone, so every turn fails
+    sql.execute("DELETE FROM broker_prompt_configs WHERE broker_id = ?::uuid", broker.brokerId());
+    write(slug, token, "Hola, ¿siguen arrendando en Quinta Normal?", "mensaje-0601");
+    String conversation = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (conversation == null && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      if (sql.count(
+              "SELECT count(*) FROM conversations WHERE broker_id = ?::uuid AND turn_failures = 1",
+              broker.brokerId())
+          == 1) {
+        conversation =
+            sql.text(
+                "SELECT id::text FROM conversations WHERE broker_id = ?::uuid", broker.brokerId());
+      }
+    }
+    assertThat(conversation).as("the first failure is counted").isNotNull();
+    // retried later, not at once
+    assertThat(
+            sql.count(
+                "SELECT count(*) FROM conversations WHERE id = ?::uuid"
+                    + " AND turn_due_at > now() + interval '5 seconds'",
+                conversation))
+        .isEqualTo(1);
+
+    // four failures later (moved along by hand instead of waiting minutes) the AI gives up
+    sql.execute(
+        "UPDATE conversations SET turn_failures = 4, turn_due_at = now() WHERE id = ?::uuid",
+        conversation);
+    String lead =
+        sql.text("SELECT lead_id::text FROM conversations WHERE id = ?::uuid", conversation);
+    awaitHandled(lead, 1);
+    JsonNode alert = json(api.get("/api/v1/notifications", broker.token())).get("items").get(0);
+    assertThat(alert.get("kind").asText()).isEqualTo("conversation_escalated");
+    assertThat(alert.get("title").asText()).startsWith("Sin respuesta automática");
+    assertThat(agentReplies(slug, token)).isEmpty();
+    assertThat(
+            sql.count(
+                "SELECT count(*) FROM conversations WHERE id = ?::uuid AND turn_due_at IS NULL"
+                    + " AND turn_failures = 0",
+                conversation))
+        .isEqualTo(1);
+  }
+
+  @Test
   void givenBadRequests_whenWriting_thenProblemsAndNothingStored() throws Exception {
     Staff broker = Staff.register(api, "Corredora La Florida");
     String slug = slug(broker);

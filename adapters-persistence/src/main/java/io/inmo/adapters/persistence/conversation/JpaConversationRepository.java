@@ -147,7 +147,7 @@ public final class JpaConversationRepository implements ConversationRepository {
                     + " where q.turn_due_at <= :now and (q.turn_claimed_until is null"
                     + " or q.turn_claimed_until < :now) order by q.turn_due_at limit 1"
                     + " for update skip locked)"
-                    + " returning c.broker_id, c.id, c.turn_due_at")
+                    + " returning c.broker_id, c.id, c.turn_due_at, c.turn_failures")
             .setParameter("node", node)
             .setParameter("now", offset(now))
             .setParameter("claim", interval(claim))
@@ -158,7 +158,10 @@ public final class JpaConversationRepository implements ConversationRepository {
     Object[] row = rows.getFirst();
     return Optional.of(
         new ClaimedTurn(
-            new BrokerId((UUID) row[0]), new ConversationId((UUID) row[1]), instant(row[2])));
+            new BrokerId((UUID) row[0]),
+            new ConversationId((UUID) row[1]),
+            instant(row[2]),
+            ((Number) row[3]).intValue()));
   }
 
   @Override
@@ -168,6 +171,7 @@ public final class JpaConversationRepository implements ConversationRepository {
     em.flush();
     return em.createNativeQuery(
                 "update conversations set turn_claimed_by = null, turn_claimed_until = null,"
+                    + " turn_failures = 0,"
                     + " turn_due_at = case when :more then cast(:now as timestamptz) end,"
                     + " turn_pending_since = case when :more then cast(:now as timestamptz) end"
                     + " where broker_id = :broker and id = :id and turn_claimed_by = :node"
@@ -179,6 +183,24 @@ public final class JpaConversationRepository implements ConversationRepository {
             .setParameter("node", node)
             .executeUpdate()
         == 1;
+  }
+
+  @Override
+  public void failTurn(
+      BrokerId brokerId, ConversationId id, String node, Instant retryAt, Instant now) {
+    EntityManager em = unitOfWork.entityManager();
+    em.flush();
+    em.createNativeQuery(
+            "update conversations set turn_claimed_by = null, turn_claimed_until = null,"
+                + " turn_failures = turn_failures + 1, turn_due_at = :retryAt"
+                + " where broker_id = :broker and id = :id and turn_claimed_by = :node"
+                + " and turn_claimed_until >= :now")
+        .setParameter("retryAt", offset(retryAt))
+        .setParameter("now", offset(now))
+        .setParameter("broker", brokerId.value())
+        .setParameter("id", id.value())
+        .setParameter("node", node)
+        .executeUpdate();
   }
 
   private static void copy(Conversation c, ConversationJpaEntity e) {

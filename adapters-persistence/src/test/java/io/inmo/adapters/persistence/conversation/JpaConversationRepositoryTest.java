@@ -182,6 +182,26 @@ class JpaConversationRepositoryTest {
   }
 
   @Test
+  void givenAFailedTurn_whenFailed_thenReleasedDueLaterCountedAndResetByAFinish() {
+    Conversation conversation = stored("Pedro Alarcón");
+    schedule(conversation, T0);
+    assertThat(claim("nodo-a", T0.plusSeconds(2)).orElseThrow().failures()).isZero();
+    fail(conversation, "nodo-b", T0.plusSeconds(40), T0.plusSeconds(3)); // not nodo-b's claim
+    assertThat(claim("nodo-b", T0.plusSeconds(3))).isEmpty();
+
+    fail(conversation, "nodo-a", T0.plusSeconds(20), T0.plusSeconds(3));
+    assertThat(due(conversation)).isEqualTo(T0.plusSeconds(20));
+    assertThat(claim("nodo-b", T0.plusSeconds(19))).isEmpty();
+    ClaimedTurn again = claim("nodo-b", T0.plusSeconds(20)).orElseThrow();
+    assertThat(again.failures()).isEqualTo(1);
+    fail(conversation, "nodo-b", T0.plusSeconds(50), T0.plusSeconds(21));
+    assertThat(claim("nodo-a", T0.plusSeconds(50)).orElseThrow().failures()).isEqualTo(2);
+
+    assertThat(finish(conversation, "nodo-a", true, T0.plusSeconds(51))).isTrue();
+    assertThat(claim("nodo-b", T0.plusSeconds(51)).orElseThrow().failures()).isZero();
+  }
+
+  @Test
   void givenSeveralDueConversations_whenClaimed_thenLongestDueFirstAndEachOnce() {
     Conversation later = stored("Javiera Núñez");
     Conversation earlier = stored("Óscar Zúñiga");
@@ -221,6 +241,10 @@ class JpaConversationRepositoryTest {
   private static boolean finish(Conversation c, String node, boolean more, Instant now) {
     return unitOfWork.inTransaction(
         () -> repository.finishTurn(c.brokerId(), c.id(), node, more, now));
+  }
+
+  private static void fail(Conversation c, String node, Instant retryAt, Instant now) {
+    unitOfWork.inTransaction(() -> repository.failTurn(c.brokerId(), c.id(), node, retryAt, now));
   }
 
   private static Instant due(Conversation c) {

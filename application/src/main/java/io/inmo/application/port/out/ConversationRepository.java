@@ -56,8 +56,20 @@ public interface ConversationRepository {
    */
   boolean finishTurn(BrokerId brokerId, ConversationId id, String node, boolean more, Instant now);
 
-  /** A turn a node holds. */
-  record ClaimedTurn(BrokerId brokerId, ConversationId conversationId, Instant dueAt) {
+  /**
+   * {@code node}'s turn failed: the claim is released and the turn is due again at {@code retryAt};
+   * the failure count grows (a finished turn resets it). Does nothing when the claim is no longer
+   * {@code node}'s.
+   */
+  void failTurn(BrokerId brokerId, ConversationId id, String node, Instant retryAt, Instant now);
+
+  /**
+   * A turn a node holds.
+   *
+   * @param failures how many times in a row this conversation's turn failed before
+   */
+  record ClaimedTurn(
+      BrokerId brokerId, ConversationId conversationId, Instant dueAt, int failures) {
     public ClaimedTurn {
       Objects.requireNonNull(brokerId, "brokerId");
       Objects.requireNonNull(conversationId, "conversationId");

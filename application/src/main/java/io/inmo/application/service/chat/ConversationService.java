@@ -307,10 +307,76 @@ public final class ConversationService implements ConversationUseCase {
               conversations.finishTurn(
                   turn.brokerId(), turn.conversationId(), node, true, clock.instant()));
       return true;
+    } catch (RuntimeException e) {
+      failed(turn, node);
+      throw e;
     }
     reply.ifPresent(id -> outbox.deliver(turn.brokerId(), id));
     return true;
   }
+
+  /**
+   * A turn that failed is tried again later, each time twice as late; after {@value
+   * #MAX_TURN_FAILURES} failures in a row the AI gives up on the pending messages and hands them to
+   * staff instead of retrying forever.
+   */
+  private void failed(ClaimedTurn turn, String node) {
+    Instant now = clock.instant();
+    if (turn.failures() + 1 < MAX_TURN_FAILURES) {
+      Instant retryAt = now.plus(TURN_RETRY.multipliedBy(1L << turn.failures()));
+      unitOfWork.inTransaction(
+          () -> conversations.failTurn(turn.brokerId(), turn.conversationId(), node, retryAt, now));
+      return;
+    }
+    unitOfWork.inTransaction(
+        () -> {
+          Conversation conversation =
+              conversations.findById(turn.brokerId(), turn.conversationId()).orElseThrow();
+          Lead lead = leads.findById(turn.brokerId(), conversation.leadId()).orElseThrow();
+          List<ChatMessage> pending =
+              messages.findUnhandledInbound(
+                  turn.brokerId(),
+                  conversation.leadId(),
+                  conversation.provider(),
+                  conversation.channelUserId());
+          messages.markHandled(
+              turn.brokerId(), pending.stream().map(ChatMessage::id).toList(), now);
+          activity.append(
+              ActivityEntry.record(
+                  turn.brokerId(),
+                  lead.id(),
+                  ActivityType.ESCALATION,
+                  Map.of("reason", "turn_failed", "messages", pending.size()),
+                  ActorType.SYSTEM,
+                  null,
+                  now));
+          String name = lead.name() == null ? "Lead sin nombre" : lead.name();
+          for (UserId recipient :
+              LeadAlerts.recipients(lead, users.findByBroker(lead.brokerId()))) {
+            notifications.send(
+                Notification.create(
+                    lead.brokerId(),
+                    recipient,
+                    NotificationKind.CONVERSATION_ESCALATED,
+                    lead.id(),
+                    "Sin respuesta automática: " + name,
+                    "El asistente no pudo responder "
+                        + pending.size()
+                        + (pending.size() == 1 ? " mensaje" : " mensajes")
+                        + " de "
+                        + name
+                        + ". Toma la conversación para contestar.",
+                    now));
+          }
+          conversations.finishTurn(turn.brokerId(), turn.conversationId(), node, false, now);
+        });
+  }
+
+  /** A failed turn is tried again after this, doubled on each further failure. */
+  static final Duration TURN_RETRY = Duration.ofSeconds(15);
+
+  /** Failures in a row after which the pending messages go to staff. */
+  static final int MAX_TURN_FAILURES = 5;
 
   /** What a turn read in its first unit of work. */
   private record TurnContext(
