@@ -19,6 +19,8 @@ import io.inmo.adapters.persistence.appointment.JpaAppointmentRepository;
 import io.inmo.adapters.persistence.audit.JpaAuditLogRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerConfigRepository;
 import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
+import io.inmo.adapters.persistence.cache.InProcessBrokerContextCache;
+import io.inmo.adapters.persistence.cache.RedisBrokerContextCache;
 import io.inmo.adapters.persistence.conversation.JpaChatMessageRepository;
 import io.inmo.adapters.persistence.conversation.JpaConversationRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
@@ -26,6 +28,7 @@ import io.inmo.adapters.persistence.health.RedisHealth;
 import io.inmo.adapters.persistence.jobs.JobScheduler;
 import io.inmo.adapters.persistence.lead.JpaLeadRepository;
 import io.inmo.adapters.persistence.lead.JpaLeadSearchRepository;
+import io.inmo.adapters.persistence.live.PostgresLiveEvents;
 import io.inmo.adapters.persistence.notification.JpaNotificationStore;
 import io.inmo.adapters.persistence.pipeline.JpaPipelineStats;
 import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
@@ -39,7 +42,9 @@ import io.inmo.adapters.rest.lead.LibPhoneNumbers;
 import io.inmo.application.port.in.identity.EnsurePlatformAdminUseCase.InitialCredentials;
 import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
 import io.inmo.application.port.in.maintenance.NightlyMaintenanceUseCase;
+import io.inmo.application.port.out.BrokerContextCachePort;
 import io.inmo.application.port.out.DependencyHealthPort;
+import io.inmo.application.port.out.LiveEventsPort;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.service.identity.EnsurePlatformAdminService;
 import io.inmo.bootstrap.config.AppConfig;
@@ -132,6 +137,7 @@ public final class Inmo implements AutoCloseable {
     List<DependencyHealthPort> health = new ArrayList<>();
     health.add(new JdbcDatabaseHealth(dataSource));
     RateLimiterPort rateLimiter;
+    BrokerContextCachePort brokerContexts;
     if (config.redisUrl().isPresent()) {
       RedisClient redis = RedisClient.create(config.redisUrl().get().toString());
       resources.push(redis::shutdown);
@@ -139,11 +145,24 @@ public final class Inmo implements AutoCloseable {
       resources.push(connection);
       health.add(new RedisHealth(connection));
       rateLimiter = new RedisRateLimiter(connection);
+      brokerContexts = new RedisBrokerContextCache(connection);
     } else {
       rateLimiter = new InProcessRateLimiter();
+      brokerContexts = new InProcessBrokerContextCache();
     }
 
     JpaUnitOfWork unitOfWork = jpa.unitOfWork();
+    PostgresLiveEvents liveEvents = PostgresLiveEvents.start(dataSource);
+    resources.push(liveEvents);
+    // a config written on any node evicts the broker's cached context on every node (ADR 0017)
+    resources.push(
+        liveEvents.subscribe(
+            null,
+            event -> {
+              if (event.kind() == LiveEventsPort.Kind.BROKER_CONFIG) {
+                brokerContexts.evict(event.broker());
+              }
+            }));
     AesGcmFieldCodec fieldCodec = new AesGcmFieldCodec(encryptionKey());
     JpaNotificationStore notifications = new JpaNotificationStore(unitOfWork);
     SecondaryAdapters adapters =
@@ -178,6 +197,8 @@ public final class Inmo implements AutoCloseable {
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),
             rateLimiter,
+            brokerContexts,
+            liveEvents,
             Clock.systemUTC());
     InmoApplication application = new InmoApplication(config, adapters);
     RescoreLeadsUseCase rescoring = application.rescoring();
@@ -195,7 +216,7 @@ public final class Inmo implements AutoCloseable {
                     () -> runNightly(application.nightly()))),
             Duration.ofSeconds(1)));
 
-    resources.push(TurnWorkers.start(application.conversations(), TURN_WORKERS));
+    resources.push(TurnWorkers.start(application.conversations(), liveEvents, TURN_WORKERS));
 
     URI uri = URI.create("http://" + config.host() + ":" + config.port() + "/");
     server = JettyHttpContainerFactory.createServer(uri, application, false);

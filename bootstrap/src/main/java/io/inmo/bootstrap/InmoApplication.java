@@ -12,6 +12,7 @@ import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.lead.LeadsResource;
 import io.inmo.adapters.rest.lead.PipelineResource;
 import io.inmo.adapters.rest.lead.RescoringResource;
+import io.inmo.adapters.rest.live.LiveEventsResource;
 import io.inmo.adapters.rest.notification.NotificationsResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
 import io.inmo.adapters.rest.user.UsersResource;
@@ -32,6 +33,7 @@ import io.inmo.application.port.in.identity.RegisterBrokerUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
+import io.inmo.application.port.in.live.LiveEventsUseCase;
 import io.inmo.application.port.in.maintenance.NightlyMaintenanceUseCase;
 import io.inmo.application.port.in.notification.NotificationsUseCase;
 import io.inmo.application.port.in.pipeline.PipelineUseCase;
@@ -50,6 +52,7 @@ import io.inmo.application.service.lead.LeadService;
 import io.inmo.application.service.lead.LeadTransferService;
 import io.inmo.application.service.lead.NightlyMaintenanceService;
 import io.inmo.application.service.lead.PipelineService;
+import io.inmo.application.service.live.LiveEventsService;
 import io.inmo.application.service.notification.NotificationService;
 import io.inmo.application.service.platform.CheckReadinessService;
 import io.inmo.bootstrap.config.AppConfig;
@@ -82,7 +85,8 @@ public final class InmoApplication extends ResourceConfig {
           WebChatResource.class,
           WhatsAppWebhookResource.class,
           TelegramWebhookResource.class,
-          LeadConversationResource.class);
+          LeadConversationResource.class,
+          LiveEventsResource.class);
 
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;
@@ -175,6 +179,7 @@ public final class InmoApplication extends ResourceConfig {
             out.conversationAgent(),
             out.chatSenders(),
             out.rateLimiter(),
+            out.brokerContexts(),
             out.unitOfWork(),
             out.clock());
     StaffConversationService staffConversations =
@@ -188,6 +193,9 @@ public final class InmoApplication extends ResourceConfig {
             out.chatSenders(),
             out.unitOfWork(),
             out.clock());
+    LiveEventsService liveEvents =
+        new LiveEventsService(
+            out.liveEvents(), out.brokers(), out.brokerConfigs(), out.unitOfWork());
     ChatChannelService chatChannels =
         new ChatChannelService(
             out.brokers(),
@@ -264,6 +272,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(conversations).to(ConversationUseCase.class);
             bind(chatChannels).to(ChatChannelsUseCase.class);
             bind(staffConversations).to(StaffConversationsUseCase.class);
+            bind(liveEvents).to(LiveEventsUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

@@ -5,6 +5,7 @@ import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
+import io.inmo.application.port.out.BrokerContextCachePort;
 import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.ChatSenderPort;
@@ -13,6 +14,7 @@ import io.inmo.application.port.out.ConversationRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
+import io.inmo.application.port.out.LiveEventsPort;
 import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.NotificationRepository;
 import io.inmo.application.port.out.PasswordHashingPort;
@@ -53,6 +55,8 @@ public record SecondaryAdapters(
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,
     RateLimiterPort rateLimiter,
+    BrokerContextCachePort brokerContexts,
+    LiveEventsPort liveEvents,
     Clock clock) {
   public SecondaryAdapters {
     healthChecks = List.copyOf(healthChecks);

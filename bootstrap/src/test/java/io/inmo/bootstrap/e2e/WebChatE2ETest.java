@@ -111,6 +111,30 @@ class WebChatE2ETest {
   }
 
   @Test
+  void givenTheAgentRenamed_whenTheNextVisitorWrites_thenTheCachedContextWasEvicted()
+      throws Exception {
+    Staff broker = Staff.register(api, "Corredora Rancagua");
+    String slug = slug(broker);
+    String first = open(slug);
+    write(slug, first, "Hola", "mensaje-0901");
+    assertThat(awaitAgentReplies(slug, first, 1).getFirst().get("text").asText())
+        .startsWith("¡Hola! Soy Sofía"); // the broker's context is now cached
+
+    Map<String, Object> prompt = new java.util.LinkedHashMap<>();
+    prompt.put("agentName", "Fernanda");
+    prompt.put("language", "es-CL");
+    prompt.put("enableAppointmentBooking", true);
+    HttpResponse<String> renamed =
+        api.exchange("PUT", "/api/v1/broker/config/prompt", prompt, broker.token());
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+
+    String second = open(slug);
+    write(slug, second, "Hola, ¿tienen casas en Machalí?", "mensaje-0902");
+    assertThat(awaitAgentReplies(slug, second, 1).getFirst().get("text").asText())
+        .startsWith("¡Hola! Soy Fernanda");
+  }
+
+  @Test
   void givenAVisitorWhoOptsOut_whenWritingAgain_thenAcknowledgedOnceAndNeverAnswered()
       throws Exception {
     Staff broker = Staff.register(api, "Corredora Macul");

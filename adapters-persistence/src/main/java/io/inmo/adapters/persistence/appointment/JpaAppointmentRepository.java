@@ -119,25 +119,30 @@ public final class JpaAppointmentRepository implements AppointmentRepository {
     }
   }
 
+  /**
+   * The statuses that hold a slot, as a JPQL literal list: constants of the enum, written into the
+   * query so no collection is bound to the String-typed column on every turn.
+   */
+  private static final String BLOCKING_STATUSES =
+      java.util.Arrays.stream(io.inmo.domain.appointment.AppointmentStatus.values())
+          .filter(io.inmo.domain.appointment.AppointmentStatus::blocksSlot)
+          .map(status -> "'" + status.apiValue() + "'")
+          .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
   @Override
   public Set<LeadId> leadsWithActiveAppointments(BrokerId brokerId, Collection<LeadId> leadIds) {
     if (leadIds.isEmpty()) {
       return Set.of();
     }
-    List<String> blocking =
-        java.util.Arrays.stream(io.inmo.domain.appointment.AppointmentStatus.values())
-            .filter(io.inmo.domain.appointment.AppointmentStatus::blocksSlot)
-            .map(io.inmo.domain.appointment.AppointmentStatus::apiValue)
-            .toList();
     return unitOfWork
         .entityManager()
         .createQuery(
             "select distinct a.leadId from AppointmentJpaEntity a where a.brokerId = :broker"
-                + " and a.leadId in :leads and a.status in :statuses",
+                + " and a.leadId in :leads and a.status in "
+                + BLOCKING_STATUSES,
             UUID.class)
         .setParameter("broker", brokerId.value())
         .setParameter("leads", leadIds.stream().map(LeadId::value).toList())
-        .setParameter("statuses", blocking)
         .getResultStream()
         .map(LeadId::new)
         .collect(java.util.stream.Collectors.toSet());

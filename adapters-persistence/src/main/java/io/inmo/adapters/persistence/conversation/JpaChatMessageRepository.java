@@ -192,6 +192,27 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
   }
 
   @Override
+  public boolean claimForSending(
+      BrokerId brokerId, ChatMessageId id, String node, Instant now, Duration claim) {
+    EntityManager em = unitOfWork.entityManager();
+    em.flush();
+    int claimed =
+        em.createNativeQuery(
+                "update chat_messages set send_claimed_by = :node,"
+                    + " send_claimed_until = cast(:now as timestamptz) + cast(:claim as interval)"
+                    + " where broker_id = :broker and id = :id and direction = 'outbound'"
+                    + " and delivery_status = 'queued' and (send_claimed_until is null"
+                    + " or send_claimed_until < :now or send_claimed_by = :node)")
+            .setParameter("node", node)
+            .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+            .setParameter("claim", claim.toMillis() + " milliseconds")
+            .setParameter("broker", brokerId.value())
+            .setParameter("id", id.value())
+            .executeUpdate();
+    return claimed == 1;
+  }
+
+  @Override
   public Map<LeadId, Engagement> engagements(BrokerId brokerId, Collection<LeadId> leadIds) {
     if (leadIds.isEmpty()) {
       return Map.of();

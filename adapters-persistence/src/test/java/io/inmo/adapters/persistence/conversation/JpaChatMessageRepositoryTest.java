@@ -127,6 +127,39 @@ class JpaChatMessageRepositoryTest {
   }
 
   @Test
+  void givenQueuedReply_whenClaimedForSending_thenOtherNodesWaitUntilTheClaimExpiresOrItIsSent() {
+    ChatMessage reply = outbound(CAMILA, NOW);
+    save(reply);
+    Duration claim = Duration.ofSeconds(120);
+
+    assertThat(claim(reply, "nodo-a", NOW, claim)).isTrue();
+    assertThat(claim(reply, "nodo-b", NOW.plusSeconds(119), claim)).isFalse();
+    assertThat(claim(reply, "nodo-a", NOW.plusSeconds(5), claim)).isTrue();
+    assertThat(
+            unitOfWork.inTransaction(
+                () ->
+                    repository.claimQueuedOutbound(
+                        "nodo-b", NOW.plusSeconds(60), NOW.plusSeconds(60), claim, 50)))
+        .extracting(ChatMessage::id)
+        .doesNotContain(reply.id());
+    assertThat(claim(reply, "nodo-b", NOW.plusSeconds(126), claim)).isTrue();
+
+    unitOfWork.inTransaction(
+        () -> {
+          ChatMessage loaded = repository.findById(ANDES, reply.id()).orElseThrow();
+          loaded.markSent("wamid.OUT-0099", NOW.plusSeconds(127));
+          repository.save(loaded);
+        });
+    assertThat(claim(reply, "nodo-b", NOW.plusSeconds(400), claim)).isFalse();
+    assertThat(claim(ChatMessageMother.inbound(), "nodo-a", NOW, claim)).isFalse();
+  }
+
+  private static boolean claim(ChatMessage message, String node, Instant now, Duration claim) {
+    return unitOfWork.inTransaction(
+        () -> repository.claimForSending(message.brokerId(), message.id(), node, now, claim));
+  }
+
+  @Test
   void givenStoredMessage_whenFindingByProviderMessageId_thenOnlySameBrokerAndProviderMatch() {
     ChatMessage inbound = inbound(ANDES, CAMILA, ChatProvider.TELEGRAM, "tg-7781", NOW);
     save(inbound);

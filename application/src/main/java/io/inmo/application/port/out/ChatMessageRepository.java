@@ -51,4 +51,12 @@ public interface ChatMessageRepository {
    */
   List<ChatMessage> claimQueuedOutbound(
       String node, Instant queuedBefore, Instant now, Duration claim, int limit);
+
+  /**
+   * Claims one queued outbound message for sending by {@code node} until {@code now + claim}: false
+   * when it is no longer queued or another node holds an unexpired claim on it, so a reply being
+   * sent is never sent again by the outbox sweep meanwhile.
+   */
+  boolean claimForSending(
+      BrokerId brokerId, ChatMessageId id, String node, Instant now, Duration claim);
 }

@@ -41,25 +41,25 @@ public final class ChatChannelService implements ChatChannelsUseCase {
   @Override
   public Channel channel(String slug, ChatProvider provider) {
     Objects.requireNonNull(provider, "provider");
-    NotFoundException missing =
-        new NotFoundException(
-            "chat.channel_not_found",
-            "no hay una corredora activa con el canal "
-                + provider.apiValue()
-                + " en esta dirección");
+    java.util.function.Supplier<NotFoundException> missing =
+        () ->
+            new NotFoundException(
+                "chat.channel_not_found",
+                "no hay una corredora activa con el canal "
+                    + provider.apiValue()
+                    + " en esta dirección");
     Slug parsed;
     try {
       parsed = new Slug(slug);
     } catch (RuntimeException e) {
-      throw missing;
+      throw missing.get();
     }
     return unitOfWork.inTransaction(
         () -> {
-          Broker broker =
-              brokers.findBySlug(parsed).filter(Broker::isActive).orElseThrow(() -> missing);
-          BrokerChatConfig chat = configs.findChatConfig(broker.id()).orElseThrow(() -> missing);
+          Broker broker = brokers.findBySlug(parsed).filter(Broker::isActive).orElseThrow(missing);
+          BrokerChatConfig chat = configs.findChatConfig(broker.id()).orElseThrow(missing);
           if (!chat.isEnabled(provider.apiValue())) {
-            throw missing;
+            throw missing.get();
           }
           String agentName =
               configs

@@ -16,6 +16,7 @@ import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatMessageId;
 import io.inmo.domain.conversation.ChatProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,15 +51,34 @@ final class ChatOutbox {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Sends one queued message and records what the provider said. */
-  void deliver(BrokerId broker, ChatMessageId id) {
+  /** How long a node holds a message it is sending before the outbox sweep may take it. */
+  static final Duration SEND_CLAIM = Duration.ofSeconds(120);
+
+  /** Attempts at recording the provider's answer before giving up (the send is never repeated). */
+  static final int RECORD_ATTEMPTS = 4;
+
+  private static final System.Logger LOG = System.getLogger(ChatOutbox.class.getName());
+
+  /**
+   * Sends one queued message and records what the provider said. The message is first claimed for
+   * {@code node}, so the outbox sweep on any node leaves it alone while it is being sent (a send
+   * can wait on a provider's {@code retry_after}); a message already sent, failed or claimed
+   * elsewhere is left alone. Recording the answer is retried — a delivery status may race it — and
+   * the send itself is never repeated here.
+   */
+  void deliver(BrokerId broker, ChatMessageId id, String node) {
     record Outgoing(ChatMessage message, BrokerChatConfig chat) {}
     Outgoing outgoing =
         unitOfWork.inTransaction(
             () ->
-                new Outgoing(
-                    messages.findById(broker, id).orElseThrow(),
-                    configs.findChatConfig(broker).orElseThrow()));
+                messages.claimForSending(broker, id, node, clock.instant(), SEND_CLAIM)
+                    ? new Outgoing(
+                        messages.findById(broker, id).orElseThrow(),
+                        configs.findChatConfig(broker).orElseThrow())
+                    : null);
+    if (outgoing == null) {
+      return;
+    }
     ChatMessage message = outgoing.message();
     ChatSenderPort sender = senders.get(message.provider());
     SendOutcome outcome =
@@ -72,6 +92,28 @@ final class ChatOutbox {
                     message.text(),
                     null,
                     outgoing.chat().credentials()));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        record(broker, id, outcome);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == RECORD_ATTEMPTS) {
+          // the claim keeps the sweep away until it expires; past that the message may go twice
+          LOG.log(
+              System.Logger.Level.ERROR,
+              "chat message {0} of broker {1} was answered by the provider but its outcome could"
+                  + " not be recorded: {2}",
+              id.value(),
+              broker.value(),
+              e.toString());
+          throw e;
+        }
+        sleep(Duration.ofMillis(100L << attempt));
+      }
+    }
+  }
+
+  private void record(BrokerId broker, ChatMessageId id, SendOutcome outcome) {
     unitOfWork.inTransaction(
         () -> {
           Instant now = clock.instant();
@@ -95,5 +137,14 @@ final class ChatOutbox {
           }
           messages.save(stored);
         });
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording a sent message", e);
+    }
   }
 }

@@ -6,6 +6,8 @@ import io.inmo.application.port.in.chat.InboundChatMessage;
 import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AppointmentRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
+import io.inmo.application.port.out.BrokerContextCachePort;
+import io.inmo.application.port.out.BrokerContextCachePort.BrokerContext;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.ChatSenderPort;
 import io.inmo.application.port.out.ConcurrentChangeException;
@@ -28,7 +30,6 @@ import io.inmo.application.service.lead.LeadRecompute;
 import io.inmo.domain.activity.ActivityEntry;
 import io.inmo.domain.activity.ActivityType;
 import io.inmo.domain.activity.ActorType;
-import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
@@ -99,6 +100,7 @@ public final class ConversationService implements ConversationUseCase {
   private final ConversationAgentPort agent;
   private final ChatOutbox outbox;
   private final RateLimiterPort rateLimiter;
+  private final BrokerContextCachePort contexts;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final LeadRecompute recompute;
@@ -116,8 +118,10 @@ public final class ConversationService implements ConversationUseCase {
       ConversationAgentPort agent,
       List<ChatSenderPort> senders,
       RateLimiterPort rateLimiter,
+      BrokerContextCachePort contexts,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
+    this.contexts = Objects.requireNonNull(contexts, "contexts");
     this.leads = Objects.requireNonNull(leads, "leads");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.messages = Objects.requireNonNull(messages, "messages");
@@ -192,10 +196,18 @@ public final class ConversationService implements ConversationUseCase {
 
   private Receipt store(BrokerId brokerId, InboundChatMessage in) {
     Instant now = clock.instant();
-    BrokerChatConfig chat =
-        configs
-            .findChatConfig(brokerId)
-            .orElseThrow(() -> new IllegalStateException("broker without chat config"));
+    // the cached context when there is one; a message is stored even when the rest of the broker's
+    // settings are broken (its turn then fails and reaches staff)
+    Duration burstWindow =
+        contexts
+            .get(brokerId)
+            .map(BrokerContext::burstWindow)
+            .orElseGet(
+                () ->
+                    configs
+                        .findChatConfig(brokerId)
+                        .orElseThrow(() -> new IllegalStateException("broker without chat config"))
+                        .burstWindow());
     Conversation conversation =
         conversations.findByChannel(brokerId, in.provider(), in.channelUserId()).orElse(null);
     Lead lead = null;
@@ -237,8 +249,7 @@ public final class ConversationService implements ConversationUseCase {
             ActorType.LEAD,
             null,
             now));
-    conversations.scheduleTurn(
-        brokerId, conversation.id(), now, chat.burstWindow(), MAX_TURN_DELAY);
+    conversations.scheduleTurn(brokerId, conversation.id(), now, burstWindow, MAX_TURN_DELAY);
     return new Receipt(lead.id(), conversation.id(), false);
   }
 
@@ -311,7 +322,7 @@ public final class ConversationService implements ConversationUseCase {
       failed(turn, node);
       throw e;
     }
-    reply.ifPresent(id -> outbox.deliver(turn.brokerId(), id));
+    reply.ifPresent(id -> outbox.deliver(turn.brokerId(), id, node));
     return true;
   }
 
@@ -382,11 +393,39 @@ public final class ConversationService implements ConversationUseCase {
   private record TurnContext(
       Conversation conversation,
       Lead lead,
-      BrokerLeadConfig leadConfig,
-      BrokerChatConfig chatConfig,
-      BrokerPromptConfig prompt,
+      BrokerContext broker,
       List<ChatMessage> pending,
-      List<ChatMessage> history) {}
+      List<ChatMessage> history) {
+    BrokerLeadConfig leadConfig() {
+      return broker.leadConfig();
+    }
+
+    BrokerPromptConfig prompt() {
+      return broker.prompt();
+    }
+  }
+
+  /**
+   * The broker's part of a lead's context: from the cache, else read here and cached (ADR 0017).
+   * Called inside a unit of work.
+   */
+  private BrokerContext brokerContext(BrokerId broker) {
+    return contexts
+        .get(broker)
+        .orElseGet(
+            () -> {
+              BrokerContext loaded =
+                  BrokerContext.of(
+                      configs.findPromptConfig(broker).orElseThrow(),
+                      configs.findLeadConfig(broker).orElseThrow(),
+                      configs
+                          .findChatConfig(broker)
+                          .orElseThrow(
+                              () -> new IllegalStateException("broker without chat config")));
+              contexts.put(loaded);
+              return loaded;
+            });
+  }
 
   private Optional<ChatMessageId> answer(ClaimedTurn turn, String node) {
     BrokerId broker = turn.brokerId();
@@ -401,9 +440,7 @@ public final class ConversationService implements ConversationUseCase {
               return new TurnContext(
                   conversation,
                   lead,
-                  configs.findLeadConfig(broker).orElseThrow(),
-                  configs.findChatConfig(broker).orElseThrow(),
-                  configs.findPromptConfig(broker).orElseThrow(),
+                  brokerContext(broker),
                   messages.findUnhandledInbound(
                       broker,
                       conversation.leadId(),
@@ -417,7 +454,7 @@ public final class ConversationService implements ConversationUseCase {
     List<ChatMessage> pending = context.pending();
     List<String> texts = pending.stream().map(ChatMessage::text).toList();
 
-    conversation.releaseIfIdle(context.chatConfig().takeoverIdle(), now);
+    conversation.releaseIfIdle(context.broker().takeoverIdle(), now);
     String reply = null;
     AgentReply proposal = null;
     boolean optingOut = false;
@@ -668,8 +705,10 @@ public final class ConversationService implements ConversationUseCase {
     Instant now = clock.instant();
     List<ChatMessage> claimed =
         unitOfWork.inTransaction(
-            () -> messages.claimQueuedOutbound(node, now.minus(OUTBOX_GRACE), now, TURN_CLAIM, 50));
-    claimed.forEach(message -> outbox.deliver(message.brokerId(), message.id()));
+            () ->
+                messages.claimQueuedOutbound(
+                    node, now.minus(OUTBOX_GRACE), now, ChatOutbox.SEND_CLAIM, 50));
+    claimed.forEach(message -> outbox.deliver(message.brokerId(), message.id(), node));
     return claimed.size();
   }
 

@@ -48,6 +48,9 @@ public final class StaffConversationService implements StaffConversationsUseCase
   private final Clock clock;
   private final ChatOutbox outbox;
 
+  /** Claims the staff replies this instance sends itself (the sweep uses the node's name). */
+  private final String node = "staff-" + java.util.UUID.randomUUID();
+
   public StaffConversationService(
       LeadRepository leads,
       ConversationRepository conversations,
@@ -166,7 +169,7 @@ public final class StaffConversationService implements StaffConversationsUseCase
                       now));
               return message;
             });
-    outbox.deliver(stored.brokerId(), stored.id());
+    outbox.deliver(stored.brokerId(), stored.id(), node);
     return unitOfWork.inTransaction(
         () -> messages.findById(stored.brokerId(), stored.id()).orElseThrow());
   }
