@@ -171,7 +171,7 @@ public final class SpanishFactExtractor {
   }
 
   private static Intent intent(Text text, String folded, Extraction facts) {
-    if (OptOutPolicy.isOptOut(text.original)) {
+    if (OptOutPolicy.isOptOut(text.original) || anyPhrase(folded, SpanishRules.EXTRA_OPT_OUT)) {
       return Intent.OPT_OUT;
     }
     if (anyPhrase(folded, SpanishRules.HUMAN_PHRASES)) {
@@ -357,7 +357,8 @@ public final class SpanishFactExtractor {
           kind = MoneyKind.INCOME;
         } else if (askedFor.contains(LeadField.BUDGET)
             || currency == Currency.UF
-            || searchContext) {
+            || searchContext
+            || amount.compareTo(BigDecimal.valueOf(SpanishRules.CLP_PRICE_WITHOUT_CUE)) >= 0) {
           kind = MoneyKind.BUDGET;
         } else {
           continue;
@@ -584,7 +585,7 @@ public final class SpanishFactExtractor {
       if (name != null && i >= name.from() && i < name.to()) {
         continue;
       }
-      if (text.word(i).equals("pero")) {
+      if (SpanishRules.CONTRAST.contains(text.word(i))) {
         lastContrast = i;
       }
       Optional<Comunas.Match> match = comunas.at(text, i);
@@ -653,6 +654,16 @@ public final class SpanishFactExtractor {
     for (List<String> cue : SpanishRules.NOT_SEARCH_PLACE_CUES) {
       if (text.matchesAt(i - cue.size(), cue)) {
         return true;
+      }
+    }
+    for (List<String> verb : SpanishRules.PLACE_OF_PERSON) {
+      int at = i - verb.size();
+      if (text.matchesAt(at, verb)) {
+        for (int k = Math.max(0, at - 4); k < at; k++) {
+          if (SpanishRules.THIRD_PARTY.contains(text.word(k))) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -473,6 +473,26 @@ final class SpanishRules {
   static final Set<String> PLACE_WORDS =
       Set.of("en", "de", "por", "comuna", "sector", "a", "o", "y", "cerca");
 
+  /** "mi señora es de Osorno", "ella vive en Talca": someone else's place, not the search. */
+  static final Set<String> THIRD_PARTY =
+      Set.of(
+          "senora", "esposa", "esposo", "marido", "mama", "papa", "madre", "padre", "hijo", "hija",
+          "hijos", "hermano", "hermana", "pareja", "suegra", "suegro", "ella", "polola", "pololo",
+          "abuela", "abuelo", "familia", "jefe", "amigo", "amiga");
+
+  /** Verbs that tie a place to a person ("vive en", "es de"). */
+  static final List<List<String>> PLACE_OF_PERSON =
+      List.of(
+          List.of("vive", "en"),
+          List.of("viven", "en"),
+          List.of("es", "de"),
+          List.of("son", "de"),
+          List.of("trabaja", "en"),
+          List.of("esta", "en"));
+
+  /** After one of these, places named before it are dropped ("Ñuñoa… no, mejor Providencia"). */
+  static final Set<String> CONTRAST = Set.of("pero", "mejor", "corrijo");
+
   /** A place after these words is someone else's or the lead's workplace, not the search. */
   static final List<List<String>> NOT_SEARCH_PLACE_CUES =
       List.of(
@@ -697,6 +717,13 @@ final class SpanishRules {
           Map.entry("ahorradas", MoneyKind.BUDGET),
           Map.entry("arriendo", MoneyKind.BUDGET));
 
+  /** A peso amount this large with no cue is a property price, never an income. */
+  static final long CLP_PRICE_WITHOUT_CUE = 20_000_000;
+
+  /** Opt-out wordings beyond the domain's {@code OptOutPolicy} (intent only). */
+  static final List<String> EXTRA_OPT_OUT =
+      List.of("borrenme", "eliminenme", "sacame de la lista", "saquenme");
+
   /** Smallest peso amount read as a budget, income or debt (anything less is a typo or a count). */
   static final long MIN_CLP = 10_000;
 
@@ -811,7 +838,6 @@ final class SpanishRules {
           Map.entry("con credito", Financing.MORTGAGE),
           Map.entry("preaprobado", Financing.MORTGAGE),
           Map.entry("pre aprobado", Financing.MORTGAGE),
-          Map.entry("con el banco", Financing.MORTGAGE),
           Map.entry("mi credito", Financing.MORTGAGE),
           Map.entry("al contado", Financing.CASH),
           Map.entry("contado", Financing.CASH),
@@ -870,6 +896,7 @@ final class SpanishRules {
           "no tienes reglas",
           "sin restricciones",
           "you are now",
+          "eres ahora",
           "act as",
           "pretend you are");
 
@@ -1017,7 +1044,9 @@ final class SpanishRules {
           "horoscopo",
           "la tarea",
           "cuento",
-          "pelicula");
+          "pelicula",
+          "presidente",
+          "elecciones");
 
   /** Words that make a sentence a question even without "?". */
   static final Set<String> QUESTION_STARTS =

@@ -20,12 +20,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the offline extractor over the labelled evaluation set ({@code eval/offline-agent-eval.tsv})
- * and fails when per-fact precision or recall, or intent accuracy, fall below the thresholds (ADR
- * 0016). The table goes to stdout and {@code target/offline-agent-eval.txt}.
+ * Runs the offline extractor over the labelled evaluation sets ({@code
+ * eval/offline-agent-eval.tsv}, the development set, and {@code eval/offline-agent-holdout.tsv},
+ * never used for tuning) and fails when per-fact precision or recall, or intent accuracy, fall
+ * below the thresholds (ADR 0016). The table goes to stdout and {@code
+ * target/offline-agent-eval.txt}.
  */
 class OfflineAgentEvaluation {
   static final String RESOURCE = "/eval/offline-agent-eval.tsv";
+  static final String HOLDOUT = "/eval/offline-agent-holdout.tsv";
 
   static final List<String> FACTS =
       List.of(
@@ -49,26 +52,29 @@ class OfflineAgentEvaluation {
   static final Set<String> GATED =
       Set.of("name", "phone", "email", "location", "budget", "income", "dicom", "debt");
 
-  /** Thresholds set just under what the extractor reaches (never below the issue's bars). */
+  /**
+   * Thresholds on both sets together, set just under what the extractor reaches (never below the
+   * issue's bars); facts with few labels keep the issue's bars, where one miss moves a lot.
+   */
   static final Map<String, double[]> THRESHOLDS =
       Map.ofEntries(
-          Map.entry("name", new double[] {0.95, 0.90}),
-          Map.entry("phone", new double[] {0.95, 0.90}),
+          Map.entry("name", new double[] {0.97, 0.97}),
+          Map.entry("phone", new double[] {0.95, 0.95}),
           Map.entry("email", new double[] {0.95, 0.90}),
-          Map.entry("location", new double[] {0.95, 0.90}),
-          Map.entry("budget", new double[] {0.95, 0.90}),
-          Map.entry("income", new double[] {0.95, 0.90}),
-          Map.entry("dicom", new double[] {0.95, 0.90}),
+          Map.entry("location", new double[] {0.98, 0.98}),
+          Map.entry("budget", new double[] {0.98, 0.98}),
+          Map.entry("income", new double[] {0.96, 0.96}),
+          Map.entry("dicom", new double[] {0.97, 0.97}),
           Map.entry("debt", new double[] {0.95, 0.90}),
-          Map.entry("operation", new double[] {0.0, 0.0}),
-          Map.entry("type", new double[] {0.0, 0.0}),
-          Map.entry("bedrooms", new double[] {0.0, 0.0}),
-          Map.entry("bathrooms", new double[] {0.0, 0.0}),
-          Map.entry("parking", new double[] {0.0, 0.0}),
-          Map.entry("timeline", new double[] {0.0, 0.0}),
-          Map.entry("financing", new double[] {0.0, 0.0}));
+          Map.entry("operation", new double[] {0.95, 0.95}),
+          Map.entry("type", new double[] {0.98, 0.98}),
+          Map.entry("bedrooms", new double[] {0.96, 0.96}),
+          Map.entry("bathrooms", new double[] {0.90, 0.90}),
+          Map.entry("parking", new double[] {0.85, 0.85}),
+          Map.entry("timeline", new double[] {0.95, 0.95}),
+          Map.entry("financing", new double[] {0.93, 0.93}));
 
-  static final double INTENT_THRESHOLD = 0.90;
+  static final double INTENT_THRESHOLD = 0.97;
 
   record Case(int line, Set<LeadField> askedFor, String message, Map<String, String> expected) {}
 
@@ -87,12 +93,57 @@ class OfflineAgentEvaluation {
     }
   }
 
+  /** Per-fact scores, intent hits and the misses of one run. */
+  record Result(
+      String title, int size, Map<String, Score> scores, int intentsRight, List<String> misses) {
+    double intentAccuracy() {
+      return (double) intentsRight / size;
+    }
+  }
+
   @Test
-  void givenTheLabelledSet_whenExtracted_thenEveryFactAndTheIntentReachTheThresholds()
+  void givenTheLabelledSets_whenExtracted_thenEveryFactAndTheIntentReachTheThresholds()
       throws IOException {
-    List<Case> cases = load();
-    assertThat(cases).hasSizeGreaterThanOrEqualTo(220);
+    List<Case> dev = load(RESOURCE);
+    List<Case> holdout = load(HOLDOUT);
+    List<Case> all = new ArrayList<>(dev);
+    all.addAll(holdout);
+    assertThat(all).hasSizeGreaterThanOrEqualTo(220);
     SpanishFactExtractor extractor = new SpanishFactExtractor();
+    Result devResult = evaluate("development set (" + RESOURCE + ")", dev, extractor);
+    Result holdoutResult = evaluate("held-out set (" + HOLDOUT + ")", holdout, extractor);
+    Result total = evaluate("both sets (gated)", all, extractor);
+
+    StringBuilder report = new StringBuilder();
+    for (Result r : List.of(devResult, holdoutResult, total)) {
+      table(report, r);
+    }
+    report.append("\nMisses (held-out):\n");
+    holdoutResult.misses().forEach(m -> report.append("  ").append(m).append('\n'));
+    report.append("\nMisses (development):\n");
+    devResult.misses().forEach(m -> report.append("  ").append(m).append('\n'));
+    System.out.println(report);
+    Path out = Path.of("target", "offline-agent-eval.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report, StandardCharsets.UTF_8);
+
+    for (String fact : FACTS) {
+      Score s = total.scores().get(fact);
+      double[] t = THRESHOLDS.get(fact);
+      if (GATED.contains(fact)) {
+        assertThat(t[0]).as("issue bar for " + fact).isGreaterThanOrEqualTo(0.95);
+        assertThat(t[1]).as("issue bar for " + fact).isGreaterThanOrEqualTo(0.90);
+      }
+      assertThat(s.precision()).as(fact + " precision").isGreaterThanOrEqualTo(t[0]);
+      assertThat(s.recall()).as(fact + " recall").isGreaterThanOrEqualTo(t[1]);
+    }
+    assertThat(INTENT_THRESHOLD).isGreaterThanOrEqualTo(0.90);
+    assertThat(total.intentAccuracy())
+        .as("intent accuracy")
+        .isGreaterThanOrEqualTo(INTENT_THRESHOLD);
+  }
+
+  static Result evaluate(String title, List<Case> cases, SpanishFactExtractor extractor) {
     Map<String, Score> scores = new LinkedHashMap<>();
     FACTS.forEach(f -> scores.put(f, new Score()));
     int intentsRight = 0;
@@ -139,10 +190,12 @@ class OfflineAgentEvaluation {
                 + c.message());
       }
     }
-    double intentAccuracy = (double) intentsRight / cases.size();
+    return new Result(title, cases.size(), scores, intentsRight, misses);
+  }
 
-    StringBuilder report = new StringBuilder();
-    report.append("Offline agent evaluation: ").append(cases.size()).append(" messages\n");
+  private static void table(StringBuilder report, Result r) {
+    report.append("Offline agent evaluation, ").append(r.title()).append(": ");
+    report.append(r.size()).append(" messages\n");
     report.append(
         String.format(
             Locale.ROOT,
@@ -155,7 +208,7 @@ class OfflineAgentEvaluation {
             "recall",
             "threshold"));
     for (String fact : FACTS) {
-      Score s = scores.get(fact);
+      Score s = r.scores().get(fact);
       double[] t = THRESHOLDS.get(fact);
       report.append(
           String.format(
@@ -173,29 +226,11 @@ class OfflineAgentEvaluation {
     report.append(
         String.format(
             Locale.ROOT,
-            "intent accuracy %.3f (%d/%d), threshold %.2f%n",
-            intentAccuracy,
-            intentsRight,
-            cases.size(),
+            "intent accuracy %.3f (%d/%d), threshold %.2f%n%n",
+            r.intentAccuracy(),
+            r.intentsRight(),
+            r.size(),
             INTENT_THRESHOLD));
-    report.append("\nMisses:\n");
-    misses.forEach(m -> report.append("  ").append(m).append('\n'));
-    System.out.println(report);
-    Path out = Path.of("target", "offline-agent-eval.txt");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report, StandardCharsets.UTF_8);
-
-    for (String fact : FACTS) {
-      Score s = scores.get(fact);
-      double[] t = THRESHOLDS.get(fact);
-      if (GATED.contains(fact)) {
-        assertThat(t[0]).as("issue bar for " + fact).isGreaterThanOrEqualTo(0.95);
-        assertThat(t[1]).as("issue bar for " + fact).isGreaterThanOrEqualTo(0.90);
-      }
-      assertThat(s.precision()).as(fact + " precision").isGreaterThanOrEqualTo(t[0]);
-      assertThat(s.recall()).as(fact + " recall").isGreaterThanOrEqualTo(t[1]);
-    }
-    assertThat(intentAccuracy).as("intent accuracy").isGreaterThanOrEqualTo(INTENT_THRESHOLD);
   }
 
   static Map<String, String> asLabels(Extraction e) {
@@ -235,10 +270,10 @@ class OfflineAgentEvaluation {
     }
   }
 
-  static List<Case> load() throws IOException {
+  static List<Case> load(String resource) throws IOException {
     List<Case> cases = new ArrayList<>();
-    try (InputStream in = OfflineAgentEvaluation.class.getResourceAsStream(RESOURCE)) {
-      assertThat(in).as(RESOURCE).isNotNull();
+    try (InputStream in = OfflineAgentEvaluation.class.getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i];
