@@ -138,7 +138,7 @@ final class Phrasebook {
               + " pasos.",
           "Ya tengo lo que necesitaba; alguien del equipo te contactará para seguir con los"
               + " próximos pasos.",
-          "¡Gracias! Con esta información el equipo te contactará para coordinar lo que sigue.");
+          "Con esta información el equipo te contactará para coordinar lo que sigue.");
 
   /** Said only to avoid sending exactly the previous message again. */
   static final List<String> VARIATION_TAIL =
