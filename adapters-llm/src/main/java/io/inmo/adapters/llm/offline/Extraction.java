@@ -52,6 +52,50 @@ public record Extraction(
         intent, false);
   }
 
+  /** A message that tried to instruct the agent: OFF_TOPIC, nothing read. */
+  public static Extraction injectionAttempt() {
+    return new Extraction(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Intent.OFF_TOPIC,
+        true);
+  }
+
+  /** The same facts with another intent. */
+  public Extraction withIntent(Intent newIntent) {
+    return new Extraction(
+        name,
+        phone,
+        email,
+        location,
+        operation,
+        propertyType,
+        bedrooms,
+        bathrooms,
+        parking,
+        budget,
+        monthlyIncome,
+        dicomStatus,
+        debtAmount,
+        timeline,
+        financing,
+        newIntent,
+        injection);
+  }
+
   /** Whether it read any search or financial fact (anything but name, phone and e-mail). */
   public boolean hasFacts() {
     return location != null

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Writes the offline agent's reply from what it understood: greets once as the broker's agent,
@@ -331,10 +329,5 @@ public final class ReplyPlanner {
       calls++;
       return options.get(Math.floorMod(seed + calls * 7, options.size()));
     }
-  }
-
-  /** Every field the planner can ask about (for the sweep test). */
-  static Set<LeadField> askable() {
-    return Phrasebook.QUESTIONS.keySet().stream().collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -40,7 +40,8 @@ public final class SpanishFactExtractor {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   private static final Pattern EMAIL =
-      Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
 
   private static final String NUM = "\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?";
   private static final Pattern AMOUNT =
@@ -144,24 +145,7 @@ public final class SpanishFactExtractor {
             financing,
             Intent.OTHER,
             false);
-    return new Extraction(
-        facts.name(),
-        facts.phone(),
-        facts.email(),
-        facts.location(),
-        facts.operation(),
-        facts.propertyType(),
-        facts.bedrooms(),
-        facts.bathrooms(),
-        facts.parking(),
-        facts.budget(),
-        facts.monthlyIncome(),
-        facts.dicomStatus(),
-        facts.debtAmount(),
-        facts.timeline(),
-        facts.financing(),
-        intent(text, folded, facts),
-        false);
+    return facts.withIntent(intent(text, folded, facts));
   }
 
   // ------------------------------------------------------------------ intent

@@ -353,4 +353,30 @@ class SpanishFactExtractorTest {
     assertThat(e.phone()).isEqualTo("+56944443333");
     assertThat(e.intent()).isEqualTo(Intent.PROPERTY_SEARCH);
   }
+
+  @Test
+  void givenEmptyHugeOrControlCharacterMessages_whenExtracted_thenNothingBreaksAndItStaysFast() {
+    assertThat(EXTRACTOR.extract(null).intent()).isEqualTo(Intent.OTHER);
+    assertThat(EXTRACTOR.extract("").hasFacts()).isFalse();
+    assertThat(EXTRACTOR.extract("\u0000\u0007\u001b[31m 🏠🏠🏠").hasFacts()).isFalse();
+    String huge = "9 1234 5678 hasta 3.500 UF en Ñuñoa ".repeat(450);
+    long start = System.nanoTime();
+    Extraction e = EXTRACTOR.extract(huge);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(e.location()).isEqualTo("Ñuñoa");
+    assertThat(e.budget()).isEqualTo(Money.uf("3500"));
+    assertThat(millis).isLessThan(2_000);
+    // inputs that make careless regular expressions backtrack quadratically (16k chars each)
+    for (String adversarial :
+        new String[] {
+          "1".repeat(16_000),
+          "a.".repeat(8_000) + "@",
+          "9 ".repeat(8_000),
+          "x@" + "b".repeat(15_998)
+        }) {
+      long t = System.nanoTime();
+      EXTRACTOR.extract(adversarial);
+      assertThat((System.nanoTime() - t) / 1_000_000).as("ms").isLessThan(1_000);
+    }
+  }
 }
