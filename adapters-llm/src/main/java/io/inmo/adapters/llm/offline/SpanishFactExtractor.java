@@ -63,7 +63,10 @@ public final class SpanishFactExtractor {
   private static final Pattern PHONE =
       Pattern.compile("(?<![\\w$])(\\+?\\(?\\d[\\d\\s().-]{6,18}\\d)(?!\\w)");
   private static final Pattern DOTTED = Pattern.compile("\\d{1,3}\\.\\d{3}\\.\\d{3}");
-  private static final Pattern RUT_AFTER = Pattern.compile("^\\s*-\\s*[\\dk](?!\\w)");
+  private static final Pattern RUT_AFTER = Pattern.compile("\\s*-\\s*[\\dk](?!\\w)");
+
+  /** How far back (chars) a cue word may stand from the amount it qualifies. */
+  private static final int CUE_REACH = 120;
 
   private final Comunas comunas;
 
@@ -263,7 +266,7 @@ public final class SpanishFactExtractor {
     String plain = work.toString();
     Matcher m = AMOUNT.matcher(plain);
     while (m.find()) {
-      if (RUT_AFTER.matcher(plain.substring(m.end())).find()) {
+      if (rutFollows(plain, m.end())) {
         continue;
       }
       boolean ufBefore = m.group("n1") != null;
@@ -314,6 +317,9 @@ public final class SpanishFactExtractor {
     Money debt = null;
     int previousEnd = 0;
     for (Mention mention : mentions) {
+      if (mention.bare() && mention.amount().compareTo(BigDecimal.valueOf(100)) < 0) {
+        continue; // a count ("2 hijos", "piso 3"), never money
+      }
       MoneyKind kind = kind(text, mention, previousEnd);
       int end = mention.end();
       BigDecimal amount = mention.amount();
@@ -371,7 +377,10 @@ public final class SpanishFactExtractor {
         return k;
       }
     }
-    int from = Math.max(previousEnd, sentenceStart(text.plain, mention.start()));
+    int from =
+        Math.max(
+            Math.max(previousEnd, mention.start() - CUE_REACH),
+            sentenceStart(text.plain, mention.start()));
     for (int i = text.tokenAt(mention.start()) - 1; i >= 0; i--) {
       if (text.tokens.get(i).start() < from) {
         break;
@@ -385,7 +394,7 @@ public final class SpanishFactExtractor {
   }
 
   private static int sentenceStart(String plain, int at) {
-    for (int i = at - 1; i >= 0; i--) {
+    for (int i = at - 1; i >= Math.max(0, at - CUE_REACH); i--) {
       char c = plain.charAt(i);
       if (c == '!' || c == '?' || c == ';' || c == '\n' || c == '¿' || c == '¡') {
         return i + 1;
@@ -395,6 +404,10 @@ public final class SpanishFactExtractor {
       }
     }
     return 0;
+  }
+
+  private static boolean rutFollows(CharSequence text, int at) {
+    return RUT_AFTER.matcher(text).region(at, text.length()).lookingAt();
   }
 
   /** "3.500" → 3500, "1,5" → 1.5, "1.2" → 1.2, "3.500,50" → 3500.50. */
@@ -430,7 +443,7 @@ public final class SpanishFactExtractor {
     Matcher m = PHONE.matcher(work);
     while (m.find()) {
       String candidate = m.group(1);
-      if (DOTTED.matcher(candidate).find() || RUT_AFTER.matcher(work.substring(m.end())).find()) {
+      if (DOTTED.matcher(candidate).find() || rutFollows(work, m.end())) {
         continue;
       }
       String before = work.substring(Math.max(0, m.start() - 12), m.start());
@@ -684,6 +697,9 @@ public final class SpanishFactExtractor {
       } else if (SpanishRules.NOT_PROPERTY_NEXT.contains(text.word(i + 1))) {
         continue;
       } else if (SpanishRules.NOT_PROPERTY_PREVIOUS.contains(previous) && !selling) {
+        continue;
+      } else if (SpanishRules.NAME_ARTICLES.contains(previous)
+          && SpanishRules.AT_PLACE_BEFORE_ARTICLE.contains(text.word(i - 2))) {
         continue;
       }
       found = type;

@@ -571,6 +571,9 @@ final class SpanishRules {
   /** "mi casa", "en casa": where the lead lives, not what it looks for (unless it sells it). */
   static final Set<String> NOT_PROPERTY_PREVIOUS = Set.of("mi", "en", "tu", "su");
 
+  /** "estoy en la oficina", "voy a la casa": a place the lead is at, not a property it wants. */
+  static final Set<String> AT_PLACE_BEFORE_ARTICLE = Set.of("en", "a", "desde");
+
   /** "local" and "bodega" are property types only after these words, else amenities. */
   static final Set<String> OTHER_TYPE_PREVIOUS =
       Set.of("un", "una", "el", "la", "busco", "necesito", "arriendo", "arrendar", "comprar");

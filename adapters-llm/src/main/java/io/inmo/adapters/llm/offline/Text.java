@@ -103,12 +103,17 @@ final class Text {
 
   /** Token index of the first token starting at or after {@code offset}; size() when none. */
   int tokenAt(int offset) {
-    for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).start() >= offset) {
-        return i;
+    int lo = 0;
+    int hi = tokens.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.get(mid).start() >= offset) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return tokens.size();
+    return lo;
   }
 
   /** Folded words of the whole text. */

@@ -237,6 +237,8 @@ class SpanishFactExtractorTest {
     assertThat(read("quiero comprar un sitio").propertyType()).isEqualTo(PropertyType.LAND);
     assertThat(read("alquilar un dpto").operation()).isEqualTo(Operation.RENT);
     assertThat(read("debo 300 lucas en una casa comercial").propertyType()).isNull();
+    assertThat(read("estoy en la oficina").propertyType()).isNull();
+    assertThat(read("mi casa queda lejos del trabajo").propertyType()).isNull();
     assertThat(read("tengo el subsidio DS19").financing()).isEqualTo(Financing.SUBSIDY);
     assertThat(read("en 3 meses").timeline()).isEqualTo(Timeline.DAYS_90);
     assertThat(read("estoy viendo opciones").timeline()).isEqualTo(Timeline.JUST_LOOKING);
@@ -376,7 +378,7 @@ class SpanishFactExtractorTest {
         }) {
       long t = System.nanoTime();
       EXTRACTOR.extract(adversarial);
-      assertThat((System.nanoTime() - t) / 1_000_000).as("ms").isLessThan(1_000);
+      assertThat((System.nanoTime() - t) / 1_000_000).as("ms").isLessThan(500);
     }
   }
 }
