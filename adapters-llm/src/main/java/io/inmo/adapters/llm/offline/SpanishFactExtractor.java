@@ -94,24 +94,7 @@ public final class SpanishFactExtractor {
     Text text = new Text(message);
     String folded = text.folded();
     if (isInjection(folded)) {
-      return new Extraction(
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          Intent.OFF_TOPIC,
-          true);
+      return Extraction.injectionAttempt();
     }
     StringBuilder work = new StringBuilder(text.plain);
     String email = email(text, work);
