@@ -7,7 +7,7 @@ import io.inmo.adapters.chat.telegram.TelegramSender;
 import io.inmo.adapters.chat.telegram.TelegramSenderConfig;
 import io.inmo.adapters.chat.webchat.WebChatSender;
 import io.inmo.adapters.chat.whatsapp.WhatsAppSender;
-import io.inmo.adapters.llm.placeholder.PlaceholderConversationAgent;
+import io.inmo.adapters.llm.offline.OfflineConversationAgent;
 import io.inmo.adapters.persistence.AesGcmFieldCodec;
 import io.inmo.adapters.persistence.DataSources;
 import io.inmo.adapters.persistence.JpaEntities;
@@ -184,7 +184,7 @@ public final class Inmo implements AutoCloseable {
             new JpaPipelineStats(unitOfWork),
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
-            new PlaceholderConversationAgent(),
+            new OfflineConversationAgent(),
             List.of(
                 new WebChatSender(),
                 new TelegramSender(

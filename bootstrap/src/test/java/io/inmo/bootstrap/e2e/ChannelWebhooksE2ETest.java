@@ -123,7 +123,7 @@ class ChannelWebhooksE2ETest {
     List<LoggedRequest> sent = awaitRequests("/bot" + BOT_TOKEN + "/sendMessage", 700100200L, 1);
     JsonNode reply = Api.JSON.readTree(sent.getFirst().getBodyAsString());
     assertThat(reply.get("chat_id").asLong()).isEqualTo(700100200L);
-    assertThat(reply.get("text").asText()).startsWith("¡Hola! Soy Sofía");
+    assertThat(reply.get("text").asText()).startsWith("¡Hola").contains("Sofía");
 
     // Telegram redelivers the same update: stored once, answered once
     assertThat(json(postTelegram(slug, TELEGRAM_SECRET, update)).get("result").asText())
@@ -238,7 +238,7 @@ class ChannelWebhooksE2ETest {
       JsonNode body = Api.JSON.readTree(replies.getFirst().getBodyAsString());
       assertThat(body.get("messaging_product").asText()).isEqualTo("whatsapp");
       assertThat(body.get("type").asText()).isEqualTo("text");
-      assertThat(body.get("text").get("body").asText()).startsWith("¡Hola! Soy Sofía");
+      assertThat(body.get("text").get("body").asText()).startsWith("¡Hola").contains("Sofía");
       assertThat(replies.getFirst().getHeader("Authorization"))
           .isEqualTo("Bearer EAAJ-token-de-acceso-de-prueba");
     }

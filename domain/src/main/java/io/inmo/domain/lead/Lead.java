@@ -303,6 +303,25 @@ public final class Lead {
   }
 
   /** Whether a field is known: name, phone and e-mail from the columns, the rest from the facts. */
+  /**
+   * The fields of {@code priority} still unknown and worth asking for, in that order: the debt
+   * amount only of a lead known to be in DICOM (a lead with a clean record has none to tell).
+   */
+  public List<LeadField> missing(List<LeadField> priority) {
+    List<LeadField> missing = new ArrayList<>();
+    for (LeadField field : priority) {
+      if (has(field)) {
+        continue;
+      }
+      if (field == LeadField.DEBT_AMOUNT
+          && (facts.dicomStatus() == null || facts.dicomStatus().value() != DicomStatus.HAS_DEBT)) {
+        continue;
+      }
+      missing.add(field);
+    }
+    return List.copyOf(missing);
+  }
+
   public boolean has(LeadField field) {
     return switch (Objects.requireNonNull(field, "field")) {
       case NAME -> name != null;

@@ -41,7 +41,10 @@ class ConversationPoliciesTest {
           "No me contacten",
           "eliminen mi número de su lista",
           "Quiero darme de baja",
-          "se equivocaron de número"
+          "se equivocaron de número",
+          "Bórrenme de sus registros",
+          "sáquenme de esta wea",
+          "sácame de la lista porfa"
         })
     void givenWithdrawal_whenChecked_thenOptOut(String message) {
       assertThat(OptOutPolicy.isOptOut(message)).as(message).isTrue();

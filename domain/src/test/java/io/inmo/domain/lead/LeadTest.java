@@ -196,6 +196,32 @@ class LeadTest {
   }
 
   @Test
+  void givenPriority_whenMissingAsked_thenUnknownFieldsInOrderAndDebtOnlyOfALeadInDicom() {
+    Lead lead = LeadMother.captured();
+    lead.updateFacts(LeadFactsMother.apartmentInNunoa(), later(1));
+    List<LeadField> priority =
+        List.of(
+            LeadField.LOCATION,
+            LeadField.DICOM_STATUS,
+            LeadField.DEBT_AMOUNT,
+            LeadField.TIMELINE,
+            LeadField.MONTHLY_INCOME);
+
+    assertThat(lead.missing(priority))
+        .containsExactly(LeadField.DICOM_STATUS, LeadField.TIMELINE, LeadField.MONTHLY_INCOME);
+
+    lead.updateFacts(
+        LeadFacts.builder().dicomStatus(Fact.of(DicomStatus.CLEAN, "msg-8")).build(), later(2));
+    assertThat(lead.missing(priority))
+        .containsExactly(LeadField.TIMELINE, LeadField.MONTHLY_INCOME);
+
+    lead.updateFacts(
+        LeadFacts.builder().dicomStatus(Fact.of(DicomStatus.HAS_DEBT, "msg-9")).build(), later(3));
+    assertThat(lead.missing(priority))
+        .containsExactly(LeadField.DEBT_AMOUNT, LeadField.TIMELINE, LeadField.MONTHLY_INCOME);
+  }
+
+  @Test
   void givenWrongFact_whenStaffCorrects_thenFactsReplacedEvenWhenClosed() {
     Lead lead = LeadMother.inStage(PipelineStage.WON);
     LeadFacts corrected = lead.facts().toBuilder().bedrooms(null).build();

@@ -51,7 +51,8 @@ public final class SpanishFactExtractor {
               + ")(?:\\s*(?<m1>mil)(?!\\w))?"
               + "|(?<dollar>\\$\\s*)?(?<n2>"
               + NUM
-              + ")(?:\\s*(?<m2>millones|millon|mill|mm|palos|palo|mil|lucas|luca|k)(?!\\w))?"
+              + ")(?:\\s*(?<m2>millones|millon|mill|mm|palos|palo|mil|lucas|luca|k)(?!\\w)"
+              + "(?<half2>\\s+y\\s+medio(?!\\w))?)?"
               + "(?:\\s*(?:de\\s+)?(?<uf>ufs?|u\\.f\\.?)(?!\\w))?"
               + "(?:\\s*(?<pesos>pesos|clp)(?!\\w))?)(?!\\w)");
   private static final Pattern WORD_AMOUNT =
@@ -258,6 +259,9 @@ public final class SpanishFactExtractor {
       boolean uf = ufBefore || m.group("uf") != null;
       boolean clpMarked = !ufBefore && (m.group("dollar") != null || m.group("pesos") != null);
       BigDecimal amount = number(num);
+      if (!ufBefore && m.group("half2") != null) {
+        amount = amount.add(new BigDecimal("0.5")); // "2 millones y medio"
+      }
       if (mult != null) {
         amount = amount.multiply(BigDecimal.valueOf(SpanishRules.MONEY_MULTIPLIERS.get(mult)));
       }

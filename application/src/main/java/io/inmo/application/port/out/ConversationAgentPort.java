@@ -26,7 +26,8 @@ public interface ConversationAgentPort {
    * @param history the conversation's latest messages (at most 20), oldest first, including the new
    *     ones
    * @param newMessages the lead's messages this turn answers, oldest first
-   * @param nextFields the missing facts to ask for next, by the broker's priority (at most two)
+   * @param nextFields the missing facts to ask for next, by the broker's priority (at most four:
+   *     the agent asks for at most two, skipping any the lead gives in this very turn)
    */
   record AgentRequest(
       BrokerPromptConfig prompt,

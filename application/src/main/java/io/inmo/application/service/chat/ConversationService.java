@@ -54,7 +54,6 @@ import io.inmo.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -620,17 +619,12 @@ public final class ConversationService implements ConversationUseCase {
     }
   }
 
+  /** The missing facts the agent may ask for, by the broker's priority (ADR 0016). */
+  static final int NEXT_FIELDS = 4;
+
   private static List<LeadField> nextFields(Lead lead, BrokerLeadConfig config) {
-    List<LeadField> next = new ArrayList<>();
-    for (LeadField field : config.fieldPriority()) {
-      if (!lead.has(field)) {
-        next.add(field);
-        if (next.size() == ReplyRules.MAX_QUESTIONS) {
-          break;
-        }
-      }
-    }
-    return next;
+    List<LeadField> missing = lead.missing(config.fieldPriority());
+    return missing.subList(0, Math.min(NEXT_FIELDS, missing.size()));
   }
 
   private void notifyEscalation(Lead lead, Reason reason, Instant now) {
