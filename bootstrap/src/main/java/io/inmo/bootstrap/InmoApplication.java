@@ -180,6 +180,7 @@ public final class InmoApplication extends ResourceConfig {
             out.chatSenders(),
             out.rateLimiter(),
             out.brokerContexts(),
+            out.liveEvents(),
             out.unitOfWork(),
             out.clock());
     StaffConversationService staffConversations =

@@ -53,7 +53,8 @@ public final class TenantGuard implements StatementInspector {
           "audit_logs",
           "notifications",
           "lead_rescoring_runs",
-          "conversations");
+          "conversations",
+          "live_events");
 
   /** Distinct statements remembered; beyond it, the least recently used verdicts are recomputed. */
   static final int CACHE_SIZE = 4_096;

@@ -129,7 +129,10 @@ class MigrationTest {
           // the turn worker takes the longest-due conversation of any broker (ADR 0015)
           "conversations_turn_due_idx",
           // the outbox sweeper sends any broker's queued replies (ADR 0015)
-          "chat_messages_outbox_idx");
+          "chat_messages_outbox_idx",
+          // every node reads the live events of every broker in transaction order (ADR 0017)
+          "live_events_xid_idx",
+          "live_events_created_at_idx");
 
   private static DataSource dataSource;
 

@@ -59,8 +59,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Conversations under load (issue 5, ADR 0015; PRODUCT §7: a webhook is acknowledged within 50 ms
  * after the message is stored and its turn scheduled). Starts Inmo on a fresh database with a
- * WireMock stub as the Telegram Bot API (answers at once) and the built-in placeholder agent
- * (instant), registers brokers through the API with their own bot and webhook secret, and measures:
+ * WireMock stub as the Telegram Bot API (answers at once) and the built-in offline Spanish agent
+ * (rules, no model: about a millisecond), registers brokers through the API with their own bot and
+ * webhook secret, and measures:
  *
  * <ol>
  *   <li>webhook acknowledgement latency ({@code POST /webhooks/telegram/{slug}}) at increasing
@@ -1234,7 +1235,7 @@ class ConversationBenchmark {
             Locale.ROOT,
             "Inmo in-process (%d turn workers, database pool %s) on %s (%s), Redis for the flood"
                 + " limit; Telegram Bot API = in-process WireMock stub answering at once; built-in"
-                + " placeholder agent. %d brokers, each its own bot; burst window %d s. Client,"
+                + " offline Spanish agent (rules, no model). %d brokers, each its own bot; burst window %d s. Client,"
                 + " Inmo, WireMock, PostgreSQL and Redis share one machine: %d cores, %s %s, Java"
                 + " %s.%n%n",
             4,

@@ -7,6 +7,8 @@ import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.user.UserId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,26 +18,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live events from PostgreSQL's LISTEN/NOTIFY (ADR 0017): the triggers of changelog 0011 notify
- * channel {@value #CHANNEL} as their transaction commits; this node holds one connection listening
- * on it and hands each event to the subscribers of its broker. When the connection is lost it
- * reconnects with backoff and tells every subscriber to {@link Kind#RESYNC}, since events sent
- * meanwhile are gone.
+ * Live events from the {@code live_events} table (ADR 0017): the triggers of changelog 0011 append
+ * a row in every writing transaction; this node reads, every {@value #POLL_MILLIS} ms, the rows of
+ * transactions that have ended — those whose id is below the oldest still running (the snapshot's
+ * {@code xmin}) — in transaction order, and hands each to the subscribers of its broker. A
+ * transaction still running holds later ones back, so nothing is skipped and nothing is seen before
+ * its commit; a rolled-back one leaves no row. Rows older than {@value #RETENTION_MINUTES} minutes
+ * are deleted. After the database was unreachable, subscribers are told to {@link Kind#RESYNC}.
  */
 public final class PostgresLiveEvents implements LiveEventsPort, AutoCloseable {
-  static final String CHANNEL = "inmo_live";
   private static final Logger LOG = LoggerFactory.getLogger(PostgresLiveEvents.class);
-  private static final int POLL_MILLIS = 500;
+  static final int POLL_MILLIS = 200;
+  static final int RETENTION_MINUTES = 10;
+  private static final int BATCH = 1_000;
+  private static final Duration CLEAN_EVERY = Duration.ofMinutes(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
   private static final Set<String> ENVELOPE =
       Set.of("type", "broker", "lead", "assignedTo", "previouslyAssignedTo");
@@ -44,29 +46,38 @@ public final class PostgresLiveEvents implements LiveEventsPort, AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<BrokerId, Set<Consumer<LiveEvent>>> byBroker = new ConcurrentHashMap<>();
   private final Set<Consumer<LiveEvent>> everyBroker = ConcurrentHashMap.newKeySet();
-  private final CountDownLatch listening = new CountDownLatch(1);
   private volatile boolean running = true;
-  private final Thread listener;
+  private final Thread poller;
+
+  /** Rows after (cursorXid, cursorId) in (xid, id) order have not been read. */
+  private String cursorXid;
+
+  private long cursorId;
 
   private PostgresLiveEvents(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.listener = Thread.ofPlatform().daemon().name("live-events").unstarted(this::listen);
+    this.poller = Thread.ofPlatform().daemon().name("live-events").unstarted(this::pollLoop);
   }
 
   /**
-   * Starts listening and waits (up to 10 s) until the first LISTEN is in place, so no change
-   * committed after this returns is missed.
+   * Starts reading from now: every change whose transaction ends after this returns is delivered (a
+   * few that ended just before may be too).
+   *
+   * @throws IllegalStateException when the database cannot be read
    */
   public static PostgresLiveEvents start(DataSource dataSource) {
     PostgresLiveEvents events = new PostgresLiveEvents(dataSource);
-    events.listener.start();
-    try {
-      if (!events.listening.await(10, TimeUnit.SECONDS)) {
-        LOG.warn("live events: not listening yet, will keep trying");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet horizon =
+            statement.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")) {
+      horizon.next();
+      events.cursorXid = horizon.getString(1);
+      events.cursorId = 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException("live events: cannot read the database", e);
     }
+    events.poller.start();
     return events;
   }
 
@@ -86,39 +97,94 @@ public final class PostgresLiveEvents implements LiveEventsPort, AutoCloseable {
     };
   }
 
-  private void listen() {
+  @Override
+  public void announceLocally(LiveEvent event) {
+    dispatch(event);
+  }
+
+  private void pollLoop() {
     long backoff = 250;
-    boolean lostBefore = false;
+    boolean failed = false;
+    long nextClean = System.nanoTime();
     while (running) {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN " + CHANNEL);
+      try {
+        int read;
+        do {
+          read = poll();
+        } while (read == BATCH && running);
+        if (System.nanoTime() >= nextClean) {
+          clean();
+          nextClean = System.nanoTime() + CLEAN_EVERY.toNanos();
         }
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        listening.countDown();
-        if (lostBefore) {
-          LOG.info("live events: listening again");
+        if (failed) {
+          failed = false;
+          backoff = 250;
+          LOG.info("live events: reading again");
           dispatch(LiveEvent.resync());
         }
-        backoff = 250;
-        while (running) {
-          PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-          if (notifications != null) {
-            for (PGNotification notification : notifications) {
-              parse(notification.getParameter()).ifPresent(this::dispatch);
-            }
-          }
-        }
+        sleep(POLL_MILLIS);
       } catch (SQLException | RuntimeException e) {
         if (!running) {
           return;
         }
-        LOG.warn("live events: connection lost ({}), retrying in {} ms", e.toString(), backoff);
-        lostBefore = true;
+        if (!failed) {
+          LOG.warn("live events: cannot read ({}), retrying", e.toString());
+        }
+        failed = true;
         sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
       }
+    }
+  }
+
+  /** Reads and dispatches the next rows of ended transactions; returns how many. */
+  private int poll() throws SQLException {
+    String horizon = null;
+    int read = 0;
+    String lastXid = null;
+    long lastId = 0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT h.horizon::text, e.xid::text, e.id, e.payload::text"
+                    + " FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) h"
+                    + " LEFT JOIN LATERAL (SELECT xid, id, payload FROM live_events"
+                    + " WHERE (xid, id) > (?::xid8, ?) AND xid < h.horizon"
+                    + " ORDER BY xid, id LIMIT ?) e ON true")) {
+      statement.setString(1, cursorXid);
+      statement.setLong(2, cursorId);
+      statement.setInt(3, BATCH);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          horizon = rows.getString(1);
+          if (rows.getString(2) == null) {
+            continue; // nothing new: just the horizon
+          }
+          lastXid = rows.getString(2);
+          lastId = rows.getLong(3);
+          read++;
+          parse(rows.getString(4)).ifPresent(this::dispatch);
+        }
+      }
+    }
+    if (read == BATCH) {
+      cursorXid = lastXid;
+      cursorId = lastId;
+    } else if (horizon != null) {
+      // every transaction below the horizon has ended and all of its rows were read
+      cursorXid = horizon;
+      cursorId = 0;
+    }
+    return read;
+  }
+
+  private void clean() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "DELETE FROM live_events WHERE created_at < now() - interval '"
+              + RETENTION_MINUTES
+              + " minutes'");
     }
   }
 
@@ -189,9 +255,9 @@ public final class PostgresLiveEvents implements LiveEventsPort, AutoCloseable {
   @Override
   public void close() {
     running = false;
-    listener.interrupt();
+    poller.interrupt();
     try {
-      listener.join(2 * POLL_MILLIS + 1000);
+      poller.join(2 * POLL_MILLIS + 1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -174,21 +174,61 @@ class PostgresLiveEventsTest {
   }
 
   @Test
-  void givenListenerConnectionKilled_whenItReconnects_thenSubscribersAreToldToResync()
+  void givenAnOlderTransactionStillOpen_whenAYoungerOneCommits_thenHeldBackNotSkipped()
+      throws Exception {
+    BlockingQueue<LiveEvent> received = new LinkedBlockingQueue<>();
+    BrokerId costa = rows.costa();
+    LeadId older = rows.lead(costa, "Renata Olivares");
+    LeadId younger = rows.lead(costa, "Matías Fuentes");
+    try (Subscription ignored = events.subscribe(costa, received::add);
+        Connection open = dataSource.getConnection()) {
+      drain(received);
+      open.setAutoCommit(false);
+      try (Statement statement = open.createStatement()) {
+        statement.executeUpdate(
+            "UPDATE leads SET lead_score = 41 WHERE id = '" + older.value() + "'");
+        rows.execute("UPDATE leads SET lead_score = 42 WHERE id = ?", younger.value());
+        // the younger change committed, but an older transaction may still add events before it
+        assertThat(received.poll(800, TimeUnit.MILLISECONDS)).isNull();
+        open.commit();
+      }
+      assertThat(List.of(next(received).lead(), next(received).lead()))
+          .containsExactly(older, younger);
+    }
+  }
+
+  @Test
+  void givenTheStoreUnreadable_whenItComesBack_thenSubscribersResyncAndEventsFlowAgain()
       throws Exception {
     BlockingQueue<LiveEvent> received = new LinkedBlockingQueue<>();
     BrokerId costa = rows.costa();
     LeadId lead = rows.lead(costa, "Martina Silva");
     try (Subscription ignored = events.subscribe(costa, received::add)) {
       drain(received);
-      rows.value(
-          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-              + " WHERE query LIKE 'LISTEN %' AND datname = current_database()");
+      rows.execute("ALTER TABLE live_events RENAME TO live_events_away");
+      try {
+        Thread.sleep(800);
+      } finally {
+        rows.execute("ALTER TABLE live_events_away RENAME TO live_events");
+      }
       LiveEvent resync = next(received, Duration.ofSeconds(10));
       assertThat(resync.kind()).isEqualTo(Kind.RESYNC);
 
       rows.execute("UPDATE leads SET lead_score = 55 WHERE id = ?", lead.value());
       assertThat(next(received).lead()).isEqualTo(lead);
+    }
+  }
+
+  @Test
+  void givenAnEventAnnouncedLocally_thenSubscribersHaveItAtOnce() throws Exception {
+    BlockingQueue<LiveEvent> received = new LinkedBlockingQueue<>();
+    BrokerId costa = rows.costa();
+    try (Subscription ignored = events.subscribe(null, received::add)) {
+      drain(received);
+      events.announceLocally(
+          new LiveEvent(
+              Kind.TURN_DUE, costa, LeadId.newId(), null, null, java.util.Map.of("dueAt", "x")));
+      assertThat(received.poll(50, TimeUnit.MILLISECONDS)).isNotNull();
     }
   }
 

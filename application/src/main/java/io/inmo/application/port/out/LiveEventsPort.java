@@ -8,9 +8,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Outbound port: what changed, as it commits, on every node (ADR 0017) — leads, chat messages and
+ * Outbound port: what changed, once committed, on every node (ADR 0017) — leads, chat messages and
  * their delivery, conversations taken over or escalated, the agent composing a reply, turns falling
- * due. Events carry ids and kinds only; listeners read details through the use cases.
+ * due, broker configs written. Events carry ids, kinds and states only; listeners read details
+ * through the use cases. Delivery takes a fraction of a second; {@link #announceLocally} is the
+ * fast path for this node's own subscribers.
  */
 public interface LiveEventsPort {
 
@@ -19,6 +21,12 @@ public interface LiveEventsPort {
    * on the port's own thread: a listener must return quickly.
    */
   Subscription subscribe(BrokerId broker, Consumer<LiveEvent> listener);
+
+  /**
+   * Hands {@code event} to this node's subscribers at once, for a change this node has just
+   * committed (the same change reaches every node, this one included, through the store as well).
+   */
+  void announceLocally(LiveEvent event);
 
   /** Stops a subscription. */
   interface Subscription extends AutoCloseable {

@@ -18,6 +18,9 @@ import io.inmo.application.port.out.ConversationRepository;
 import io.inmo.application.port.out.ConversationRepository.ClaimedTurn;
 import io.inmo.application.port.out.DuplicateChatMessageException;
 import io.inmo.application.port.out.LeadRepository;
+import io.inmo.application.port.out.LiveEventsPort;
+import io.inmo.application.port.out.LiveEventsPort.Kind;
+import io.inmo.application.port.out.LiveEventsPort.LiveEvent;
 import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.RateLimiterPort;
@@ -100,6 +103,7 @@ public final class ConversationService implements ConversationUseCase {
   private final ChatOutbox outbox;
   private final RateLimiterPort rateLimiter;
   private final BrokerContextCachePort contexts;
+  private final LiveEventsPort liveEvents;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final LeadRecompute recompute;
@@ -118,9 +122,11 @@ public final class ConversationService implements ConversationUseCase {
       List<ChatSenderPort> senders,
       RateLimiterPort rateLimiter,
       BrokerContextCachePort contexts,
+      LiveEventsPort liveEvents,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
     this.contexts = Objects.requireNonNull(contexts, "contexts");
+    this.liveEvents = Objects.requireNonNull(liveEvents, "liveEvents");
     this.leads = Objects.requireNonNull(leads, "leads");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.messages = Objects.requireNonNull(messages, "messages");
@@ -161,7 +167,17 @@ public final class ConversationService implements ConversationUseCase {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return unitOfWork.inTransaction(() -> store(brokerId, message));
+        Stored saved = unitOfWork.inTransaction(() -> store(brokerId, message));
+        // wake this node's workers when the turn falls due, without waiting for their next look
+        liveEvents.announceLocally(
+            new LiveEvent(
+                Kind.TURN_DUE,
+                brokerId,
+                saved.receipt().leadId(),
+                null,
+                null,
+                Map.of("dueAt", saved.dueAt().toString())));
+        return saved.receipt();
       } catch (DuplicateChatMessageException raced) {
         // a concurrent redelivery stored it first
         return unitOfWork
@@ -193,7 +209,10 @@ public final class ConversationService implements ConversationUseCase {
                     true));
   }
 
-  private Receipt store(BrokerId brokerId, InboundChatMessage in) {
+  /** A stored message and when its turn falls due (at the latest). */
+  private record Stored(Receipt receipt, Instant dueAt) {}
+
+  private Stored store(BrokerId brokerId, InboundChatMessage in) {
     Instant now = clock.instant();
     // the cached context when there is one; a message is stored even when the rest of the broker's
     // settings are broken (its turn then fails and reaches staff)
@@ -249,7 +268,7 @@ public final class ConversationService implements ConversationUseCase {
             null,
             now));
     conversations.scheduleTurn(brokerId, conversation.id(), now, burstWindow, MAX_TURN_DELAY);
-    return new Receipt(lead.id(), conversation.id(), false);
+    return new Stored(new Receipt(lead.id(), conversation.id(), false), now.plus(burstWindow));
   }
 
   /** The lead of a channel identity, created (and scored) when the identity is new. */
