@@ -39,8 +39,6 @@ public final class EscalationPolicy {
           "un humano",
           "una persona de verdad",
           "alguien de verdad",
-          "eres un robot",
-          "eres un bot",
           "me puede llamar alguien",
           "que me llame alguien",
           "que me llame un ejecutivo",

@@ -74,7 +74,7 @@ class ConversationPoliciesTest {
         delimiter = '|',
         value = {
           "Quiero hablar con una persona | HUMAN_REQUESTED",
-          "¿Eres un robot? | HUMAN_REQUESTED",
+          "no quiero hablar con un bot, quiero una persona real | HUMAN_REQUESTED",
           "prefiero hablar con el corredor directamente | HUMAN_REQUESTED",
           "que me llame alguien porfa | HUMAN_REQUESTED",
           "Voy a poner un reclamo en el SERNAC | COMPLAINT",
@@ -95,6 +95,8 @@ class ConversationPoliciesTest {
           "Busco un depto para una persona",
           "¿Cuándo puedo visitar la casa?",
           "Gracias, muy amable",
+          // a question, not a request: the agent says what it is and offers a person
+          "jajaja y tú eres un robot?",
           ""
         })
     void givenOrdinaryMessage_whenChecked_thenNoEscalation(String message) {

@@ -115,6 +115,15 @@ final class Phrasebook {
           "Listo, no te enviaremos más mensajes. ¡Gracias y que estés bien!",
           "De acuerdo, dejamos de escribirte. ¡Un saludo!");
 
+  /** "¿Eres un robot?": honest, and a person on request. */
+  static final List<String> BOT_ANSWER =
+      List.of(
+          "Sí, soy la asistente virtual de la corredora; si prefieres hablar con una persona, dímelo"
+              + " y le aviso al equipo.",
+          "Soy un asistente virtual del equipo. Si en algún momento quieres que te atienda una"
+              + " persona, me dices y te comunico.",
+          "Así es, soy una asistente virtual; cuando quieras, te paso con una persona del equipo.");
+
   /** Off-topic or an attempt to give the agent instructions: steer back to the search. */
   static final List<String> OFF_TOPIC =
       List.of(

@@ -18,10 +18,14 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the offline agent's reply from what it understood: greets once as the broker's agent,
@@ -100,6 +104,10 @@ public final class ReplyPlanner {
       parts.add(pick.one(Phrasebook.THANKS_NAME).replace("{name}", firstName(u.name())));
     }
 
+    if (asksWhetherBot(request)) {
+      parts.add(pick.one(Phrasebook.BOT_ANSWER));
+    }
+
     switch (u.intent()) {
       case HUMAN_REQUEST -> {
         parts.add(pick.one(Phrasebook.HUMAN));
@@ -149,21 +157,82 @@ public final class ReplyPlanner {
 
   /** The broker's next fields the lead did not just answer; a default follow-up when all were. */
   static List<LeadField> questionsToAsk(AgentRequest request, Extraction u) {
+    Set<LeadField> insisted = insistedOn(request.history());
     List<LeadField> ask = new ArrayList<>();
     for (LeadField field : request.nextFields()) {
-      if (!answered(field, u) && ask.size() < ReplyRules.MAX_QUESTIONS) {
+      if (!answered(field, u)
+          && !insisted.contains(field)
+          && ask.size() < ReplyRules.MAX_QUESTIONS) {
         ask.add(field);
       }
     }
     if (ask.isEmpty() && !request.nextFields().isEmpty()) {
       for (LeadField field : FOLLOW_UP) {
-        if (!request.lead().has(field) && !answered(field, u)) {
+        if (!request.lead().has(field) && !answered(field, u) && !insisted.contains(field)) {
           ask.add(field);
           break;
         }
       }
     }
     return ask;
+  }
+
+  private static final List<String> BOT_QUESTIONS =
+      List.of(
+          "eres un robot",
+          "eres un bot",
+          "eres robot",
+          "eres bot",
+          "eres una ia",
+          "eres una maquina",
+          "eres humano",
+          "eres humana",
+          "eres una persona",
+          "hablo con un robot",
+          "hablo con un bot",
+          "hablo con una persona");
+
+  /** Whether the lead asks if it is talking to a machine. */
+  static boolean asksWhetherBot(AgentRequest request) {
+    for (ChatMessage m : request.newMessages()) {
+      String folded = Text.fold(m.text() == null ? "" : m.text());
+      for (String q : BOT_QUESTIONS) {
+        if (Text.containsPhrase(folded, q)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Asked in this many of the agent's last {@value #INSIST_WINDOW} messages: let it rest. */
+  static final int INSIST_LIMIT = 2;
+
+  static final int INSIST_WINDOW = 3;
+
+  /**
+   * The fields the agent already asked for in {@value #INSIST_LIMIT} of its last {@value
+   * #INSIST_WINDOW} messages: a lead who let a question pass twice is not asked it a third time in
+   * a row (the broker's next fields come first; it is asked again later).
+   */
+  static Set<LeadField> insistedOn(List<ChatMessage> history) {
+    Map<LeadField, Integer> asked = new EnumMap<>(LeadField.class);
+    int seen = 0;
+    for (int i = history.size() - 1; i >= 0 && seen < INSIST_WINDOW; i--) {
+      ChatMessage m = history.get(i);
+      if (m.direction() == MessageDirection.OUTBOUND) {
+        seen++;
+        AskedFields.fromText(m.text()).forEach(f -> asked.merge(f, 1, Integer::sum));
+      }
+    }
+    Set<LeadField> insisted = EnumSet.noneOf(LeadField.class);
+    asked.forEach(
+        (field, times) -> {
+          if (times >= INSIST_LIMIT) {
+            insisted.add(field);
+          }
+        });
+    return insisted;
   }
 
   static boolean answered(LeadField field, Extraction u) {
@@ -189,7 +258,8 @@ public final class ReplyPlanner {
 
   /** "Anoto que buscas un departamento en Ñuñoa de hasta 3.500 UF." — search facts only. */
   static Optional<String> confirmation(LeadFacts known, Extraction u, Picker pick) {
-    String what = what(u);
+    // only what is new or changed: repeating back what the lead told us before sounds robotic
+    String what = what(news(known, u));
     if (what == null) {
       return Optional.empty();
     }
@@ -202,6 +272,32 @@ public final class ReplyPlanner {
             || differs(known.budget(), u.budget());
     List<String> templates = corrected ? Phrasebook.CONFIRM_CORRECTION : Phrasebook.CONFIRM;
     return Optional.of(pick.one(templates).replace("{what}", what));
+  }
+
+  /** The search facts of {@code u} that are not already known with the same value. */
+  static Extraction news(LeadFacts known, Extraction u) {
+    return new Extraction(
+        u.name(),
+        u.phone(),
+        u.email(),
+        same(known.location(), u.location()) ? null : u.location(),
+        same(known.operation(), u.operation()) ? null : u.operation(),
+        same(known.propertyType(), u.propertyType()) ? null : u.propertyType(),
+        same(known.bedrooms(), u.bedrooms()) ? null : u.bedrooms(),
+        same(known.bathrooms(), u.bathrooms()) ? null : u.bathrooms(),
+        same(known.parking(), u.parking()) ? null : u.parking(),
+        same(known.budget(), u.budget()) ? null : u.budget(),
+        u.monthlyIncome(),
+        u.dicomStatus(),
+        u.debtAmount(),
+        u.timeline(),
+        u.financing(),
+        u.intent(),
+        u.injection());
+  }
+
+  private static <T> boolean same(Fact<T> known, T now) {
+    return known != null && now != null && known.value().equals(now);
   }
 
   private static <T> boolean differs(Fact<T> known, T now) {

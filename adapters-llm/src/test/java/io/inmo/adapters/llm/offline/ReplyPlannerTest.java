@@ -56,6 +56,62 @@ class ReplyPlannerTest {
   }
 
   @Test
+  void
+      givenALeadWhoLetsTheSameQuestionPassTwice_whenPlanned_thenItRestsAndTheNextFieldsComeFirst() {
+    Turns turns = new Turns();
+    turns.outbound("¡Hola! Soy Sofía. ¿Para cuándo te gustaría cambiarte? ¿Cuál es tu correo?");
+    turns.outbound("Gracias. ¿Qué plazo tienes en mente? ¿A qué correo te podemos escribir?");
+    List<LeadField> next =
+        List.of(LeadField.TIMELINE, LeadField.EMAIL, LeadField.FINANCING, LeadField.PHONE);
+
+    String reply =
+        planner.plan(
+            turns.request(next, "gano 1.800.000 líquidos"),
+            EXTRACTOR.extract("gano 1.800.000 líquidos"));
+
+    assertThat(AskedFields.fromText(reply))
+        .doesNotContain(LeadField.TIMELINE, LeadField.EMAIL)
+        .contains(LeadField.FINANCING, LeadField.PHONE);
+  }
+
+  @Test
+  void givenALeadAskingWhetherItIsABot_whenPlanned_thenAnHonestAnswerAndAPersonOffered() {
+    Turns turns = new Turns();
+    turns.outbound("¡Hola! Soy Sofía.");
+    String reply =
+        planner.plan(
+            turns.request(List.of(LeadField.BUDGET), "jajaja y tú eres un robot?"),
+            EXTRACTOR.extract("jajaja y tú eres un robot?"));
+    assertThat(reply).containsAnyOf("asistente virtual").contains("persona");
+    assertThat(ReplyRules.enforce(reply).changed()).isFalse();
+  }
+
+  @Test
+  void givenFactsAlreadyKnown_whenMentionedAgain_thenNotConfirmedAgainButNewOnesAre() {
+    Turns turns = new Turns();
+    turns.lead.updateFacts(
+        io.inmo.domain.lead.LeadFacts.builder()
+            .propertyType(
+                io.inmo.domain.lead.Fact.of(io.inmo.domain.lead.PropertyType.APARTMENT, "m-1"))
+            .location(io.inmo.domain.lead.Fact.of("Ñuñoa", "m-1"))
+            .build(),
+        Turns.NOW);
+    turns.outbound("¡Hola! Soy Sofía.");
+
+    String again =
+        planner.plan(
+            turns.request(List.of(LeadField.BUDGET), "quiero ver el depto, ¿cuándo puedo ir?"),
+            EXTRACTOR.extract("quiero ver el depto, ¿cuándo puedo ir?"));
+    assertThat(again).doesNotContain("buscas un departamento");
+
+    String more =
+        planner.plan(
+            turns.request(List.of(LeadField.BUDGET), "depto en Ñuñoa de 3 dormitorios"),
+            EXTRACTOR.extract("depto en Ñuñoa de 3 dormitorios"));
+    assertThat(more).contains("3 dormitorios").doesNotContain("Ñuñoa");
+  }
+
+  @Test
   void givenTheSameTurnAtDifferentPointsOfTheConversation_whenPlanned_thenTheWordingVaries() {
     Set<String> replies = new HashSet<>();
     Turns turns = new Turns();
