@@ -45,13 +45,11 @@ class GeminiConversationAgentTest extends WireMockProvider {
                 matchingJsonPath(
                     "$.generationConfig.responseMimeType", equalTo("application/json"))));
     JsonNode body = sentBody(0);
-    JsonNode config = body.at("/generationConfig");
-    JsonNode schema =
-        config.has("responseSchema")
-            ? config.get("responseSchema")
-            : config.get("responseJsonSchema");
-    assertThat(schema).as("a response schema in %s", config).isNotNull();
-    assertThat(schema.toString()).contains("escalate", "reply", "monthly_income");
+    JsonNode schema = body.at("/generationConfig/responseSchema");
+    assertThat(schema.at("/type").asText()).isEqualTo("OBJECT");
+    assertThat(schema.at("/properties/facts/items/properties/field/enum").toString())
+        .contains("location", "budget", "monthly_income");
+    assertThat(schema.at("/required").toString()).contains("escalate", "reply");
     assertThat(body.at("/systemInstruction/parts/0/text").asText()).contains("Eres Sofía");
     assertThat(body.at("/contents/0/parts/0/text").asText())
         .contains("<mensajes_nuevos>", "[1] lead: busco depto en Ñuñoa hasta 4.500 UF");
