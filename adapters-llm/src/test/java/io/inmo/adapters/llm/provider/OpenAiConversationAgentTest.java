@@ -7,13 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.inmo.adapters.llm.provider.AgentUnavailableException.Reason;
 import io.inmo.adapters.llm.provider.ProviderCallListener.ProviderCall;
@@ -27,37 +24,10 @@ import io.inmo.domain.lead.PropertyType;
 import io.inmo.domain.shared.Money;
 import io.inmo.domain.shared.Secret;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpenAiConversationAgentTest {
+class OpenAiConversationAgentTest extends WireMockProvider {
   private static final String PATH = "/v1/chat/completions";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static WireMockServer wm;
-
-  private final List<ProviderCall> calls = new CopyOnWriteArrayList<>();
-  private Conversations chat;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().dynamicPort());
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    wm.resetAll();
-    chat = new Conversations().withSmallTalk();
-  }
 
   private ProviderSettings settings() {
     return ProviderSettings.of(ProviderKind.OPENAI, "gpt-4o-mini", Secret.of("sk-test-1234567890"))
@@ -71,18 +41,6 @@ class OpenAiConversationAgentTest {
 
   private void answer(String body) {
     wm.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(body)));
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(
-      String body) {
-    return aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body);
-  }
-
-  private JsonNode sentBody(int i) throws Exception {
-    return JSON.readTree(wm.getAllServeEvents().reversed().get(i).getRequest().getBodyAsString());
   }
 
   @Test
