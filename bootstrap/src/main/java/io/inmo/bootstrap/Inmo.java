@@ -8,6 +8,12 @@ import io.inmo.adapters.chat.telegram.TelegramSenderConfig;
 import io.inmo.adapters.chat.webchat.WebChatSender;
 import io.inmo.adapters.chat.whatsapp.WhatsAppSender;
 import io.inmo.adapters.llm.offline.OfflineConversationAgent;
+import io.inmo.adapters.llm.provider.LangChain4jConversationAgent;
+import io.inmo.adapters.llm.provider.ProviderCallListener;
+import io.inmo.adapters.llm.provider.ProviderKind;
+import io.inmo.adapters.llm.provider.ProviderSettings;
+import io.inmo.adapters.llm.router.ProviderRouter;
+import io.inmo.adapters.llm.router.ProviderRouterHealth;
 import io.inmo.adapters.persistence.AesGcmFieldCodec;
 import io.inmo.adapters.persistence.DataSources;
 import io.inmo.adapters.persistence.JpaEntities;
@@ -29,6 +35,7 @@ import io.inmo.adapters.persistence.jobs.JobScheduler;
 import io.inmo.adapters.persistence.lead.JpaLeadRepository;
 import io.inmo.adapters.persistence.lead.JpaLeadSearchRepository;
 import io.inmo.adapters.persistence.live.PostgresLiveEvents;
+import io.inmo.adapters.persistence.llm.JpaLlmCallLog;
 import io.inmo.adapters.persistence.notification.JpaNotificationStore;
 import io.inmo.adapters.persistence.pipeline.JpaPipelineStats;
 import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
@@ -43,8 +50,10 @@ import io.inmo.application.port.in.identity.EnsurePlatformAdminUseCase.InitialCr
 import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
 import io.inmo.application.port.in.maintenance.NightlyMaintenanceUseCase;
 import io.inmo.application.port.out.BrokerContextCachePort;
+import io.inmo.application.port.out.ConversationAgentPort;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LiveEventsPort;
+import io.inmo.application.port.out.LlmCallLogPort;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.service.identity.EnsurePlatformAdminService;
 import io.inmo.bootstrap.config.AppConfig;
@@ -184,7 +193,7 @@ public final class Inmo implements AutoCloseable {
             new JpaPipelineStats(unitOfWork),
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
-            new OfflineConversationAgent(),
+            conversationAgent(config.llm(), health, new JpaLlmCallLog(unitOfWork)),
             List.of(
                 new WebChatSender(),
                 new TelegramSender(
@@ -342,5 +351,60 @@ public final class Inmo implements AutoCloseable {
         LOG.warn("error while shutting down: {}", e.toString());
       }
     }
+  }
+
+  /**
+   * The offline agent, or the configured provider chain in front of it (ADR 0018); the chain's
+   * circuit breakers show in readiness as {@code llm}.
+   */
+  private static ConversationAgentPort conversationAgent(
+      AppConfig.Llm llm, List<DependencyHealthPort> health, LlmCallLogPort callLog) {
+    OfflineConversationAgent offline = new OfflineConversationAgent();
+    if (llm.offline()) {
+      return offline;
+    }
+    List<ProviderRouter.Link> links = new ArrayList<>();
+    List<AppConfig.LlmTarget> targets = new ArrayList<>();
+    targets.add(llm.primary());
+    targets.addAll(llm.fallbacks());
+    for (AppConfig.LlmTarget target : targets) {
+      ProviderSettings settings =
+          new ProviderSettings(
+              ProviderKind.fromApiValue(target.provider()),
+              target.model(),
+              target.apiKey().orElse(null),
+              target.baseUrl(),
+              llm.timeout(),
+              0,
+              null);
+      links.add(
+          new ProviderRouter.Link(
+              target.toString(),
+              new LangChain4jConversationAgent(settings, call -> record(callLog, call))));
+    }
+    ProviderRouter router = new ProviderRouter(links, offline);
+    health.add(new ProviderRouterHealth(router));
+    LOG.info("conversation agent: {} then the offline agent", targets);
+    return router;
+  }
+
+  /** Every provider call goes to the call records (ADR 0018). */
+  private static void record(LlmCallLogPort log, ProviderCallListener.ProviderCall call) {
+    if (call.broker() == null) {
+      return;
+    }
+    log.record(
+        new LlmCallLogPort.LlmCall(
+            call.broker(),
+            call.lead(),
+            call.provider(),
+            call.model(),
+            call.purpose(),
+            call.attempt(),
+            call.tokensIn(),
+            call.tokensOut(),
+            call.latency(),
+            call.outcome(),
+            java.time.Instant.now()));
   }
 }

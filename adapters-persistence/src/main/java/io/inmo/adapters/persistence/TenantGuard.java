@@ -54,7 +54,8 @@ public final class TenantGuard implements StatementInspector {
           "notifications",
           "lead_rescoring_runs",
           "conversations",
-          "live_events");
+          "live_events",
+          "llm_calls");
 
   /** Distinct statements remembered; beyond it, the least recently used verdicts are recomputed. */
   static final int CACHE_SIZE = 4_096;

@@ -39,7 +39,40 @@ public record AppConfig(
     Optional<Secret> encryptionKey,
     long maxImportBytes,
     LocalTime nightlyAt,
-    ZoneId nightlyZone) {
+    ZoneId nightlyZone,
+    Llm llm) {
+
+  /**
+   * The conversation agent (ADR 0018): {@code offline} (the default), or a provider with its
+   * fallbacks, the offline agent always last.
+   */
+  public record Llm(LlmTarget primary, List<LlmTarget> fallbacks, java.time.Duration timeout) {
+    public Llm {
+      fallbacks = List.copyOf(fallbacks);
+    }
+
+    public boolean offline() {
+      return primary == null;
+    }
+
+    public static Llm offlineOnly() {
+      return new Llm(null, List.of(), java.time.Duration.ofSeconds(20));
+    }
+  }
+
+  /** One provider and model; the key is never printed. */
+  public record LlmTarget(String provider, String model, Optional<Secret> apiKey, String baseUrl) {
+    @Override
+    public String toString() {
+      return provider + ":" + model;
+    }
+  }
+
+  /** The provider values of {@code INMO_LLM_PROVIDER} and {@code INMO_LLM_FALLBACKS}. */
+  static final List<String> LLM_PROVIDERS =
+      List.of("openai", "openai_compatible", "anthropic", "gemini", "ollama");
+
+  private static final List<String> LLM_KEYED = List.of("openai", "anthropic", "gemini");
 
   /** An external PostgreSQL; the password is never printed. */
   public record Database(String jdbcUrl, String user, String password) {
@@ -139,6 +172,7 @@ public record AppConfig(
     } catch (DateTimeException e) {
       r.problem("INMO_NIGHTLY_TIMEZONE must be a time-zone id such as America/Santiago");
     }
+    Llm llm = llm(r);
     r.throwIfProblems();
     return new AppConfig(
         host,
@@ -160,7 +194,80 @@ public record AppConfig(
         encryptionKey,
         maxImportBytes,
         nightlyAt,
-        nightlyZone);
+        nightlyZone,
+        llm);
+  }
+
+  private static Llm llm(Reader r) {
+    String provider = r.string("INMO_LLM_PROVIDER", "offline").strip().toLowerCase(Locale.ROOT);
+    int timeout = r.integer("INMO_LLM_TIMEOUT_SECONDS", 20, 1, 120);
+    if (provider.equals("offline")) {
+      return new Llm(null, List.of(), java.time.Duration.ofSeconds(timeout));
+    }
+    LlmTarget primary =
+        target(
+            r,
+            provider,
+            r.optional("INMO_LLM_MODEL"),
+            r.optional("INMO_LLM_API_KEY"),
+            r.optional("INMO_LLM_BASE_URL"),
+            "INMO_LLM");
+    List<LlmTarget> fallbacks = new java.util.ArrayList<>();
+    String list = r.optional("INMO_LLM_FALLBACKS");
+    if (list != null) {
+      for (String item : list.split(",")) {
+        String[] parts = item.strip().split(":", 2);
+        if (parts.length != 2 || parts[1].isBlank()) {
+          r.problem(
+              "INMO_LLM_FALLBACKS must list provider:model pairs, e.g."
+                  + " anthropic:claude-haiku-4-5,ollama:llama3.1");
+          continue;
+        }
+        String p = parts[0].strip().toLowerCase(Locale.ROOT);
+        String prefix = "INMO_LLM_" + p.toUpperCase(Locale.ROOT);
+        fallbacks.add(
+            target(
+                r,
+                p,
+                parts[1].strip(),
+                r.optional(prefix + "_API_KEY"),
+                r.optional(prefix + "_BASE_URL"),
+                prefix));
+      }
+    }
+    return new Llm(primary, fallbacks, java.time.Duration.ofSeconds(timeout));
+  }
+
+  private static LlmTarget target(
+      Reader r, String provider, String model, String key, String baseUrl, String prefix) {
+    if (!LLM_PROVIDERS.contains(provider)) {
+      r.problem(
+          "LLM provider '"
+              + provider
+              + "' is not one of offline, "
+              + String.join(", ", LLM_PROVIDERS));
+      return null;
+    }
+    if (model == null || model.isBlank()) {
+      r.problem(
+          prefix.equals("INMO_LLM")
+              ? "INMO_LLM_MODEL is required with INMO_LLM_PROVIDER=" + provider
+              : "a model is required for the fallback " + provider);
+    }
+    if (LLM_KEYED.contains(provider) && (key == null || key.isBlank())) {
+      r.problem(prefix + "_API_KEY is required for " + provider);
+    }
+    if (provider.equals("openai_compatible") && (baseUrl == null || baseUrl.isBlank())) {
+      r.problem(prefix + "_BASE_URL is required for openai_compatible");
+    }
+    if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+      r.problem(prefix + "_BASE_URL must be an http(s) URL");
+    }
+    return new LlmTarget(
+        provider,
+        model == null ? "" : model.strip(),
+        Optional.ofNullable(key).filter(k -> !k.isBlank()).map(Secret::of),
+        baseUrl);
   }
 
   private static boolean isBase64Key(String value, int bytes) {

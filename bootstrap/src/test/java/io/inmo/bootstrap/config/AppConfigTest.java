@@ -133,4 +133,53 @@ class AppConfigTest {
   void givenNoEncryptionKey_whenRead_thenEmpty() {
     assertThat(AppConfig.from(Map.of(), HOME).encryptionKey()).isEmpty();
   }
+
+  @Test
+  void givenNoLlmVariables_whenRead_thenTheOfflineAgent() {
+    assertThat(AppConfig.from(Map.of(), HOME).llm().offline()).isTrue();
+  }
+
+  @Test
+  void givenAProviderWithFallbacks_whenRead_thenTheChainInOrderWithTheirOwnKeys() {
+    AppConfig config =
+        AppConfig.from(
+            Map.of(
+                "INMO_LLM_PROVIDER", "openai",
+                "INMO_LLM_MODEL", "gpt-4o-mini",
+                "INMO_LLM_API_KEY", "sk-clave-principal",
+                "INMO_LLM_FALLBACKS", "anthropic:claude-haiku-4-5, ollama:llama3.1",
+                "INMO_LLM_ANTHROPIC_API_KEY", "sk-ant-respaldo",
+                "INMO_LLM_OLLAMA_BASE_URL", "http://ollama:11434",
+                "INMO_LLM_TIMEOUT_SECONDS", "8"),
+            HOME);
+
+    AppConfig.Llm llm = config.llm();
+    assertThat(llm.offline()).isFalse();
+    assertThat(llm.primary().toString()).isEqualTo("openai:gpt-4o-mini");
+    assertThat(llm.fallbacks())
+        .extracting(Object::toString)
+        .containsExactly("anthropic:claude-haiku-4-5", "ollama:llama3.1");
+    assertThat(llm.fallbacks().getFirst().apiKey().orElseThrow().reveal())
+        .isEqualTo("sk-ant-respaldo");
+    assertThat(llm.fallbacks().get(1).baseUrl()).isEqualTo("http://ollama:11434");
+    assertThat(llm.timeout()).hasSeconds(8);
+    assertThat(config.toString()).doesNotContain("sk-clave-principal", "sk-ant-respaldo");
+  }
+
+  @Test
+  void givenIncompleteLlmVariables_whenRead_thenEveryProblemIsNamed() {
+    assertThatThrownBy(
+            () ->
+                AppConfig.from(
+                    Map.of(
+                        "INMO_LLM_PROVIDER", "anthropic",
+                        "INMO_LLM_FALLBACKS", "gemini:gemini-2.0-flash,nadie"),
+                    HOME))
+        .hasMessageContaining("INMO_LLM_MODEL is required")
+        .hasMessageContaining("INMO_LLM_API_KEY is required for anthropic")
+        .hasMessageContaining("INMO_LLM_GEMINI_API_KEY is required for gemini")
+        .hasMessageContaining("INMO_LLM_FALLBACKS must list provider:model pairs");
+    assertThatThrownBy(() -> AppConfig.from(Map.of("INMO_LLM_PROVIDER", "watson"), HOME))
+        .hasMessageContaining("'watson' is not one of offline");
+  }
 }

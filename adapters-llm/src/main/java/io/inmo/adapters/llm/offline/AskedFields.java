@@ -47,6 +47,11 @@ final class AskedFields {
           Map.entry("para cuando", LeadField.TIMELINE),
           Map.entry("plazo", LeadField.TIMELINE),
           Map.entry("financiarla", LeadField.FINANCING),
+          Map.entry("credito hipotecario", LeadField.FINANCING),
+          Map.entry("al contado", LeadField.FINANCING),
+          Map.entry("que tan decidido", LeadField.INTEREST_LEVEL),
+          Map.entry("tu decision", LeadField.INTEREST_LEVEL),
+          Map.entry("que tan seguro", LeadField.INTEREST_LEVEL),
           Map.entry("financiarias", LeadField.FINANCING));
 
   private AskedFields() {}

@@ -47,6 +47,7 @@ public final class LangChain4jConversationAgent implements ConversationAgentPort
     ConversationPrompt.Composed composed = prompt.turn(request);
     TurnOutput out =
         call.call(
+            new StructuredCall.Subject(request.lead().brokerId(), request.lead().id()),
             List.of(SystemMessage.from(composed.system()), UserMessage.from(composed.user())),
             OutputSchema.TURN_NAME,
             OutputSchema.turn(),

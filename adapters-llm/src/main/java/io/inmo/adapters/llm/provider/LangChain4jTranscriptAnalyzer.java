@@ -34,6 +34,7 @@ public final class LangChain4jTranscriptAnalyzer implements TranscriptAnalyzer {
         prompt.transcript(request.prompt(), request.sourceId(), request.lines());
     TranscriptOutput out =
         call.call(
+            new StructuredCall.Subject(request.prompt().brokerId(), null),
             List.of(SystemMessage.from(composed.system()), UserMessage.from(composed.user())),
             OutputSchema.TRANSCRIPT_NAME,
             OutputSchema.transcript(),

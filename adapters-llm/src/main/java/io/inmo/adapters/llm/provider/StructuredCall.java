@@ -24,6 +24,8 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.inmo.adapters.llm.provider.AgentUnavailableException.Reason;
 import io.inmo.adapters.llm.provider.ProviderCallListener.ProviderCall;
+import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.lead.LeadId;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -61,7 +63,11 @@ final class StructuredCall {
   }
 
   /** Asks, parses, repairs once; the parser throws {@link InvalidOutputException}. */
+  /** Whose call it is, for the call records. */
+  record Subject(BrokerId broker, LeadId lead) {}
+
   <T> T call(
+      Subject subject,
       List<ChatMessage> messages,
       String schemaName,
       JsonObjectSchema schema,
@@ -69,7 +75,7 @@ final class StructuredCall {
     String raw = null;
     InvalidOutputException first;
     try {
-      raw = ask(messages, schemaName, schema, 1);
+      raw = ask(subject, messages, schemaName, schema, 1);
       return parser.apply(raw);
     } catch (InvalidOutputException e) {
       first = e;
@@ -88,14 +94,18 @@ final class StructuredCall {
             prompts.render(
                 "repair.txt", Map.of("error", first.getMessage(), "schema_name", schemaName))));
     try {
-      return parser.apply(ask(repair, schemaName, schema, 2));
+      return parser.apply(ask(subject, repair, schemaName, schema, 2));
     } catch (InvalidOutputException second) {
       throw failure(Reason.INVALID_OUTPUT, null, "after one repair: " + second.getMessage(), null);
     }
   }
 
   private String ask(
-      List<ChatMessage> messages, String schemaName, JsonObjectSchema schema, int n) {
+      Subject subject,
+      List<ChatMessage> messages,
+      String schemaName,
+      JsonObjectSchema schema,
+      int n) {
     ChatRequest.Builder request = ChatRequest.builder().messages(messages);
     if (settings.structuredOutput() == StructuredOutputMode.TOOL_CALL) {
       request
@@ -119,18 +129,19 @@ final class StructuredCall {
       response = model.chat(request.build());
     } catch (RuntimeException e) {
       AgentUnavailableException failure = classify(e);
-      record(schemaName, n, null, start, failure.reason().apiValue());
+      record(subject, schemaName, n, null, start, failure.reason().apiValue());
       throw failure;
     }
     try {
       String text = output(response);
-      record(schemaName, n, response.tokenUsage(), start, "ok");
+      record(subject, schemaName, n, response.tokenUsage(), start, "ok");
       return text;
     } catch (AgentUnavailableException e) {
-      record(schemaName, n, response.tokenUsage(), start, e.reason().apiValue());
+      record(subject, schemaName, n, response.tokenUsage(), start, e.reason().apiValue());
       throw e;
     } catch (InvalidOutputException e) {
-      record(schemaName, n, response.tokenUsage(), start, Reason.INVALID_OUTPUT.apiValue());
+      record(
+          subject, schemaName, n, response.tokenUsage(), start, Reason.INVALID_OUTPUT.apiValue());
       throw e;
     }
   }
@@ -158,10 +169,13 @@ final class StructuredCall {
     return text;
   }
 
-  private void record(String purpose, int attempt, TokenUsage usage, long start, String outcome) {
+  private void record(
+      Subject subject, String purpose, int attempt, TokenUsage usage, long start, String outcome) {
     try {
       listener.onCall(
           new ProviderCall(
+              subject.broker(),
+              subject.lead(),
               settings.provider().apiValue(),
               settings.model(),
               purpose,

@@ -58,6 +58,16 @@ class OpenAiConversationAgentTest extends WireMockProvider {
         .isEqualTo(request.newMessages().getFirst().id().value().toString());
     assertThat(reply.intent()).isEqualTo(Intent.PROPERTY_SEARCH);
     assertThat(reply.reply()).startsWith("¡Buenísimo! Anoto que buscas un departamento en Ñuñoa");
+    // the call is recorded for the lead's broker, with the provider's token counts
+    assertThat(calls)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.broker()).isEqualTo(request.lead().brokerId());
+              assertThat(call.lead()).isEqualTo(request.lead().id());
+              assertThat(call.tokensIn()).isEqualTo(1450);
+              assertThat(call.outcome()).isEqualTo("ok");
+            });
     assertThat(calls)
         .singleElement()
         .satisfies(

@@ -1,0 +1,188 @@
+package io.inmo.bootstrap.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.inmo.bootstrap.e2e.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.inmo.adapters.persistence.testing.PgDatabase;
+import io.inmo.adapters.persistence.testing.RedisEndpoint;
+import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.adapters.persistence.testing.TestRedis;
+import io.inmo.bootstrap.Inmo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 7 through the running server: {@code INMO_LLM_PROVIDER=openai} with the base URL on a
+ * WireMock stub of OpenAI's chat completions. One request per turn with a JSON-schema response
+ * format; the stub's reply reaches the lead and its facts the lead book; when the provider fails
+ * the lead is still answered (offline agent) and readiness shows the open breaker.
+ */
+@ExtendWith({TestPostgres.class, TestRedis.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LlmProviderE2ETest {
+  private static final String COMPLETIONS = "/v1/chat/completions";
+  private final WireMockServer openAi = new WireMockServer(options().dynamicPort());
+  private Inmo inmo;
+  private Sql sql;
+  private Api api;
+  private URI base;
+
+  @BeforeAll
+  void start(PgDatabase database, RedisEndpoint redis) {
+    openAi.start();
+    sql = new Sql(database.dataSource());
+    inmo =
+        Inmo.start(
+            ServerE2ETest.config(
+                database,
+                Map.of(
+                    "INMO_REDIS_URL", redis.uri(),
+                    "INMO_TRUST_PROXY", "true",
+                    "INMO_JWT_SECRET", "secreto-de-firma-para-pruebas-e2e-de-proveedores",
+                    "INMO_LLM_PROVIDER", "openai",
+                    "INMO_LLM_MODEL", "gpt-4o-mini",
+                    "INMO_LLM_API_KEY", "sk-prueba-0123456789",
+                    "INMO_LLM_BASE_URL", openAi.baseUrl() + "/v1",
+                    "INMO_LLM_TIMEOUT_SECONDS", "2")));
+    base = URI.create("http://127.0.0.1:" + inmo.port());
+    api = new Api(base);
+  }
+
+  @AfterAll
+  void stop() {
+    if (inmo != null) {
+      inmo.close();
+    }
+    openAi.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    openAi.resetAll();
+  }
+
+  @Test
+  void givenTheProviderAnswers_whenAVisitorWrites_thenOneSchemaRequestAndItsReplyAndFactsArrive()
+      throws Exception {
+    openAi.stubFor(
+        post(urlEqualTo(COMPLETIONS))
+            .willReturn(
+                completion(
+                    "[{\"field\":\"location\",\"value\":\"Ñuñoa\",\"currency\":\"none\",\"source\":1},"
+                        + "{\"field\":\"budget\",\"value\":\"4500\",\"currency\":\"uf\",\"source\":1}]",
+                    "¡Hola! Soy Sofía. Anoto Ñuñoa hasta 4.500 UF. ¿Cómo te llamas?")));
+    Staff broker = Staff.register(api, "Corredora Modelo Grande");
+    WebChatVisitor visitor = WebChatVisitor.open(base, slug(broker));
+
+    String reply = visitor.say("Hola, busco depto en Ñuñoa hasta 4.500 UF");
+
+    assertThat(reply).isEqualTo("¡Hola! Soy Sofía. Anoto Ñuñoa hasta 4.500 UF. ¿Cómo te llamas?");
+    openAi.verify(
+        1,
+        postRequestedFor(urlEqualTo(COMPLETIONS))
+            .withHeader("Authorization", equalTo("Bearer sk-prueba-0123456789"))
+            .withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4o-mini")))
+            .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema"))));
+    JsonNode lead = onlyLead(broker);
+    assertThat(lead.get("facts").get("location").asText()).isEqualTo("Ñuñoa");
+    assertThat(
+            sql.text(
+                "SELECT concat_ws('|', provider, model, purpose, attempt, tokens_in, tokens_out,"
+                    + " outcome) FROM llm_calls WHERE lead_id = ?::uuid",
+                lead.get("id").asText()))
+        .isEqualTo("openai|gpt-4o-mini|turno_agente|1|1450|80|ok");
+    assertThat(lead.get("facts").get("budget").get("currency").asText()).isEqualTo("UF");
+  }
+
+  @Test
+  void givenTheProviderFailing_whenVisitorsWrite_thenTheyAreStillAnsweredAndReadinessShowsIt()
+      throws Exception {
+    openAi.stubFor(
+        post(urlEqualTo(COMPLETIONS))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"message\":\"The server had an error\"}}")));
+    Staff broker = Staff.register(api, "Corredora Sin Modelo");
+    String slug = slug(broker);
+
+    // the breaker opens once at least 5 calls were made and half of them failed
+    for (int i = 0; i < 6; i++) {
+      String reply = WebChatVisitor.open(base, slug).say("hola, me llamo Pedro Soto");
+      assertThat(reply).as("answered by the offline agent").contains("Pedro");
+    }
+
+    HttpResponse<String> ready =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(base.resolve("/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).as("a provider outage never makes Inmo unready").isEqualTo(200);
+    assertThat(ready.body()).contains("llm").contains("openai:gpt-4o-mini open");
+    assertThat(ready.body()).doesNotContain("sk-prueba");
+    // the outage is in the call records: two attempts per turn until the breaker opened (after 4
+    // or 5 failed turns, depending on whether the other test's success came first), none after
+    assertThat(
+            sql.count(
+                "SELECT count(*) FROM llm_calls WHERE broker_id = ?::uuid AND outcome ="
+                    + " 'server_error'",
+                broker.brokerId()))
+        .isIn(8L, 10L);
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(
+      String facts, String reply) throws Exception {
+    ObjectNode turn = Api.JSON.createObjectNode();
+    turn.set("facts", Api.JSON.readTree(facts));
+    turn.put("intent", "property_search");
+    turn.put("escalate", false);
+    turn.put("reply", reply);
+    ObjectNode message = Api.JSON.createObjectNode().put("role", "assistant");
+    message.put("content", turn.toString());
+    ObjectNode body = Api.JSON.createObjectNode();
+    body.put("id", "chatcmpl-inmo-1").put("object", "chat.completion").put("model", "gpt-4o-mini");
+    body.putArray("choices")
+        .addObject()
+        .put("index", 0)
+        .put("finish_reason", "stop")
+        .set("message", message);
+    body.putObject("usage")
+        .put("prompt_tokens", 1450)
+        .put("completion_tokens", 80)
+        .put("total_tokens", 1530);
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body.toString());
+  }
+
+  private JsonNode onlyLead(Staff broker) throws Exception {
+    JsonNode items = json(api.get("/api/v1/leads?channel=webchat", broker.token())).get("items");
+    assertThat(items).hasSize(1);
+    return json(api.get("/api/v1/leads/" + items.get(0).get("id").asText(), broker.token()));
+  }
+
+  private String slug(Staff broker) throws Exception {
+    return json(api.get("/api/v1/broker", broker.token())).get("slug").asText();
+  }
+}
