@@ -11,7 +11,6 @@ import io.inmo.adapters.persistence.testing.TestRedis;
 import io.inmo.bootstrap.Inmo;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -635,22 +634,7 @@ class ConversationClusterE2ETest {
 
   private HttpResponse<String> send(
       URI node, String method, String path, Object body, String session) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(node.resolve(path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Accept", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (session != null) {
-      request.header(SESSION, session);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return WebChatVisitor.send(node, method, path, body, session);
   }
 
   // ---------------------------------------------------------------- helpers: what is stored

@@ -464,21 +464,6 @@ class WebChatE2ETest {
 
   private HttpResponse<String> send(String method, String path, Object body, String session)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Accept", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (session != null) {
-      request.header(SESSION, session);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return WebChatVisitor.send(base, method, path, body, session);
   }
 }

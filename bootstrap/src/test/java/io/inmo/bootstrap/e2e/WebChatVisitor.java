@@ -72,7 +72,8 @@ final class WebChatVisitor {
     return replies;
   }
 
-  private static HttpResponse<String> send(
+  /** One web-chat request: JSON body (or none) and the visitor's session header (or none). */
+  static HttpResponse<String> send(
       URI base, String method, String path, Object body, String session) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
