@@ -36,6 +36,7 @@ import io.inmo.adapters.persistence.lead.JpaLeadRepository;
 import io.inmo.adapters.persistence.lead.JpaLeadSearchRepository;
 import io.inmo.adapters.persistence.live.PostgresLiveEvents;
 import io.inmo.adapters.persistence.llm.JpaLlmCallLog;
+import io.inmo.adapters.persistence.llm.JpaLlmUsageRepository;
 import io.inmo.adapters.persistence.notification.JpaNotificationStore;
 import io.inmo.adapters.persistence.pipeline.JpaPipelineStats;
 import io.inmo.adapters.persistence.ratelimit.InProcessRateLimiter;
@@ -208,6 +209,7 @@ public final class Inmo implements AutoCloseable {
             rateLimiter,
             brokerContexts,
             liveEvents,
+            new JpaLlmUsageRepository(unitOfWork),
             Clock.systemUTC());
     InmoApplication application = new InmoApplication(config, adapters);
     RescoreLeadsUseCase rescoring = application.rescoring();

@@ -13,6 +13,7 @@ import io.inmo.adapters.rest.lead.LeadsResource;
 import io.inmo.adapters.rest.lead.PipelineResource;
 import io.inmo.adapters.rest.lead.RescoringResource;
 import io.inmo.adapters.rest.live.LiveEventsResource;
+import io.inmo.adapters.rest.llm.LlmUsageResource;
 import io.inmo.adapters.rest.notification.NotificationsResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
 import io.inmo.adapters.rest.user.UsersResource;
@@ -34,6 +35,7 @@ import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.in.lead.RescoreLeadsUseCase;
 import io.inmo.application.port.in.live.LiveEventsUseCase;
+import io.inmo.application.port.in.llm.LlmUsageUseCase;
 import io.inmo.application.port.in.maintenance.NightlyMaintenanceUseCase;
 import io.inmo.application.port.in.notification.NotificationsUseCase;
 import io.inmo.application.port.in.pipeline.PipelineUseCase;
@@ -53,6 +55,7 @@ import io.inmo.application.service.lead.LeadTransferService;
 import io.inmo.application.service.lead.NightlyMaintenanceService;
 import io.inmo.application.service.lead.PipelineService;
 import io.inmo.application.service.live.LiveEventsService;
+import io.inmo.application.service.llm.LlmUsageService;
 import io.inmo.application.service.notification.NotificationService;
 import io.inmo.application.service.platform.CheckReadinessService;
 import io.inmo.bootstrap.config.AppConfig;
@@ -86,7 +89,8 @@ public final class InmoApplication extends ResourceConfig {
           WhatsAppWebhookResource.class,
           TelegramWebhookResource.class,
           LeadConversationResource.class,
-          LiveEventsResource.class);
+          LiveEventsResource.class,
+          LlmUsageResource.class);
 
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;
@@ -197,6 +201,9 @@ public final class InmoApplication extends ResourceConfig {
     LiveEventsService liveEvents =
         new LiveEventsService(
             out.liveEvents(), out.brokers(), out.brokerConfigs(), out.unitOfWork());
+    LlmUsageService llmUsage =
+        new LlmUsageService(
+            out.llmUsage(), out.brokers(), config.llmPrices(), out.unitOfWork(), out.clock());
     ChatChannelService chatChannels =
         new ChatChannelService(
             out.brokers(),
@@ -274,6 +281,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(chatChannels).to(ChatChannelsUseCase.class);
             bind(staffConversations).to(StaffConversationsUseCase.class);
             bind(liveEvents).to(LiveEventsUseCase.class);
+            bind(llmUsage).to(LlmUsageUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

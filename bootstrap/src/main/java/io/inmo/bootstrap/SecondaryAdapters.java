@@ -15,6 +15,7 @@ import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
 import io.inmo.application.port.out.LiveEventsPort;
+import io.inmo.application.port.out.LlmUsageRepository;
 import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.NotificationRepository;
 import io.inmo.application.port.out.PasswordHashingPort;
@@ -57,6 +58,7 @@ public record SecondaryAdapters(
     RateLimiterPort rateLimiter,
     BrokerContextCachePort brokerContexts,
     LiveEventsPort liveEvents,
+    LlmUsageRepository llmUsage,
     Clock clock) {
   public SecondaryAdapters {
     healthChecks = List.copyOf(healthChecks);

@@ -1,5 +1,6 @@
 package io.inmo.bootstrap.config;
 
+import io.inmo.application.service.llm.LlmPrices;
 import io.inmo.domain.shared.Secret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ public record AppConfig(
     long maxImportBytes,
     LocalTime nightlyAt,
     ZoneId nightlyZone,
-    Llm llm) {
+    Llm llm,
+    LlmPrices llmPrices) {
 
   /**
    * The conversation agent (ADR 0018): {@code offline} (the default), or a provider with its
@@ -173,6 +175,12 @@ public record AppConfig(
       r.problem("INMO_NIGHTLY_TIMEZONE must be a time-zone id such as America/Santiago");
     }
     Llm llm = llm(r);
+    LlmPrices prices = LlmPrices.withOverrides(Map.of());
+    try {
+      prices = LlmPrices.withOverrides(LlmPrices.parse(r.optional("INMO_LLM_PRICES")));
+    } catch (IllegalArgumentException e) {
+      r.problem("INMO_LLM_PRICES: " + e.getMessage());
+    }
     r.throwIfProblems();
     return new AppConfig(
         host,
@@ -195,7 +203,8 @@ public record AppConfig(
         maxImportBytes,
         nightlyAt,
         nightlyZone,
-        llm);
+        llm,
+        prices);
   }
 
   private static Llm llm(Reader r) {

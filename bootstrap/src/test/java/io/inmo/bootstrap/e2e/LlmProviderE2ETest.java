@@ -110,6 +110,25 @@ class LlmProviderE2ETest {
                     + " outcome) FROM llm_calls WHERE lead_id = ?::uuid",
                 lead.get("id").asText()))
         .isEqualTo("openai|gpt-4o-mini|turno_agente|1|1450|80|ok");
+
+    // what it cost, by day and model, at the default price of gpt-4o-mini (0.15 / 0.60 USD per
+    // million tokens in / out): 1,450 × 0.15 + 80 × 0.60 = 265.5 millionths of a dollar
+    JsonNode usage = json(api.get("/api/v1/llm/usage", broker.token()));
+    assertThat(usage.get("calls").asLong()).isEqualTo(1);
+    assertThat(usage.get("tokensIn").asLong()).isEqualTo(1450);
+    assertThat(usage.get("costUsd").decimalValue()).isEqualByComparingTo("0.000266");
+    assertThat(usage.get("days")).hasSize(1);
+    assertThat(usage.get("models").get(0).get("model").asText()).isEqualTo("gpt-4o-mini");
+    assertThat(usage.get("qualifiedLeads").asLong()).isZero();
+    assertThat(usage.hasNonNull("costPerQualifiedLeadUsd")).isFalse();
+    Staff agent = broker.agent(api, "Paula Rivas");
+    Api.assertProblem(api.get("/api/v1/llm/usage", agent.token()), 403, "auth.forbidden");
+    Api.assertProblem(
+        api.get("/api/v1/llm/usage?from=2026-12-31&to=2026-01-01", broker.token()),
+        400,
+        "llm.invalid_period");
+    Api.assertProblem(
+        api.get("/api/v1/llm/usage?from=ayer", broker.token()), 400, "llm.invalid_period");
     assertThat(lead.get("facts").get("budget").get("currency").asText()).isEqualTo("UF");
   }
 
