@@ -281,15 +281,23 @@ class WebChatE2ETest {
     String visitorId = null;
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     String id = null;
-    while (agentEvents.isEmpty() && System.nanoTime() < deadline) {
+    String event = null;
+    List<String> seen = new ArrayList<>();
+    while ((agentEvents.isEmpty() || !seen.contains("typing:false"))
+        && System.nanoTime() < deadline) {
       String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
       if (line == null) {
         continue;
       }
-      if (line.startsWith("id:")) {
+      if (line.startsWith("event:")) {
+        event = line.substring(6).strip();
+      } else if (line.startsWith("id:")) {
         id = line.substring(3).strip();
+      } else if (line.startsWith("data:") && "typing".equals(event)) {
+        seen.add("typing:" + Api.JSON.readTree(line.substring(5)).get("active").asBoolean());
       } else if (line.startsWith("data:")) {
         JsonNode data = Api.JSON.readTree(line.substring(5));
+        seen.add(data.get("from").asText());
         if (data.get("from").asText().equals("visitor")) {
           visitorId = id;
         } else {
@@ -298,6 +306,9 @@ class WebChatE2ETest {
       }
     }
     stream.cancel(true);
+    // the visitor sees the agent "typing" through the burst window, then its reply
+    assertThat(seen).containsSubsequence("visitor", "typing:true", "agent");
+    assertThat(seen.getLast()).isEqualTo("typing:false");
     assertThat(visitorId).isNotNull();
     assertThat(agentEvents).hasSize(1);
     assertThat(agentEvents.getFirst()).startsWith("¡Hola").contains("Sofía");

@@ -154,8 +154,11 @@ public class WebChatResource {
       Channel channel, String user, String lastEventId, SseEventSink sink, Sse sse) {
     long deadline = System.nanoTime() + java.time.Duration.ofMinutes(STREAM_MINUTES).toNanos();
     String last = lastEventId;
+    boolean typing = false;
     try {
       while (!sink.isClosed() && System.nanoTime() < deadline) {
+        // read before the messages: a reply committed in between shows before "typing" ends
+        boolean composing = channels.composing(channel.brokerId(), ChatProvider.WEBCHAT, user);
         List<ChatMessage> found =
             channels.conversation(channel.brokerId(), ChatProvider.WEBCHAT, user, 50);
         int from = 0;
@@ -175,6 +178,16 @@ public class WebChatResource {
                   .data(MessageView.class, view(m))
                   .build());
           last = m.id().value().toString();
+        }
+        if (composing != typing) {
+          // "Sofía está escribiendo…" while the agent is about to answer
+          sink.send(
+              sse.newEventBuilder()
+                  .name("typing")
+                  .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                  .data(java.util.Map.class, java.util.Map.of("active", composing))
+                  .build());
+          typing = composing;
         }
         Thread.sleep(POLL_MILLIS);
       }

@@ -134,6 +134,25 @@ public final class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public boolean aiAnswering(
+      BrokerId brokerId, ChatProvider provider, String channelUserId, Instant now) {
+    Object found =
+        unitOfWork
+            .entityManager()
+            .createNativeQuery(
+                "select exists (select 1 from conversations where broker_id = :broker"
+                    + " and provider = :provider and channel_user_id = :user"
+                    + " and taken_over_by is null and escalation is null"
+                    + " and (turn_due_at is not null or turn_claimed_until > :now))")
+            .setParameter("broker", brokerId.value())
+            .setParameter("provider", provider.apiValue())
+            .setParameter("user", channelUserId)
+            .setParameter("now", offset(now))
+            .getSingleResult();
+    return Boolean.TRUE.equals(found);
+  }
+
+  @Override
   public Optional<ClaimedTurn> claimDueTurn(String node, Instant now, Duration claim) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =

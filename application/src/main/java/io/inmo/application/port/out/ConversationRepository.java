@@ -50,6 +50,12 @@ public interface ConversationRepository {
   Optional<ClaimedTurn> claimDueTurn(String node, Instant now, Duration claim);
 
   /**
+   * Whether the AI is about to answer this channel user at {@code now}: a turn is due or being
+   * composed (an unexpired claim) and nobody took the conversation over or escalated it.
+   */
+  boolean aiAnswering(BrokerId brokerId, ChatProvider provider, String channelUserId, Instant now);
+
+  /**
    * Ends {@code node}'s turn: clears the queue, or makes it due at once when {@code more} (messages
    * arrived during the turn). Returns false when the claim was no longer {@code node}'s (it expired
    * and another node took the turn over): the caller must not commit what it computed.

@@ -14,6 +14,7 @@ import io.inmo.domain.broker.Slug;
 import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.shared.NotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,5 +85,11 @@ public final class ChatChannelService implements ChatChannelsUseCase {
                             .filter(m -> m.channelUserId().equals(channelUserId))
                             .toList())
                 .orElse(List.of()));
+  }
+
+  @Override
+  public boolean composing(BrokerId brokerId, ChatProvider provider, String channelUserId) {
+    return unitOfWork.inTransaction(
+        () -> conversations.aiAnswering(brokerId, provider, channelUserId, Instant.now()));
   }
 }

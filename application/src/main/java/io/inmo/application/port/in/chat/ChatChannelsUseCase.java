@@ -28,6 +28,13 @@ public interface ChatChannelsUseCase {
   List<ChatMessage> conversation(
       BrokerId brokerId, ChatProvider provider, String channelUserId, int limit);
 
+  /**
+   * Whether the agent is about to answer this channel user: their messages wait for a turn (the
+   * burst window) or a turn is being composed, and no person holds the conversation. Web chat shows
+   * it as "typing".
+   */
+  boolean composing(BrokerId brokerId, ChatProvider provider, String channelUserId);
+
   /** A broker's channel. */
   record Channel(BrokerId brokerId, String agentName, Map<String, Secret> credentials) {
     public Channel {
