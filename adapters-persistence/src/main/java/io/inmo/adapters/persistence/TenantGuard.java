@@ -55,7 +55,8 @@ public final class TenantGuard implements StatementInspector {
           "lead_rescoring_runs",
           "conversations",
           "live_events",
-          "llm_calls");
+          "llm_calls",
+          "chat_message_templates");
 
   /** Distinct statements remembered; beyond it, the least recently used verdicts are recomputed. */
   static final int CACHE_SIZE = 4_096;

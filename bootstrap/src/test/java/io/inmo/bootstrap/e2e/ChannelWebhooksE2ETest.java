@@ -268,6 +268,64 @@ class ChannelWebhooksE2ETest {
         .isEqualTo("delivered");
   }
 
+  @Test
+  void givenAWhatsAppLeadSilentFor25Hours_whenStaffWrite_thenTextRefusedAndAnApprovedTemplateSent()
+      throws Exception {
+    Staff broker = Staff.register(api, "Corredora Vitacura Alto");
+    String slug = connect(broker);
+    String batch =
+        whatsappMessages(
+            List.<String[]>of(
+                new String[] {"56911110009", "Javiera", "wamid.ENTRADA-0901", "Hola, ¿siguen?"}));
+    assertThat(postWhatsApp(slug, batch, sign(batch)).statusCode()).isEqualTo(200);
+    awaitWhatsApp("56911110009", 1);
+    String lead =
+        sql.text(
+            "SELECT lead_id::text FROM conversations WHERE broker_id = ?::uuid", broker.brokerId());
+    sql.execute(
+        "UPDATE conversations SET last_inbound_at = now() - interval '25 hours'"
+            + " WHERE broker_id = ?::uuid",
+        broker.brokerId());
+    String path = "/api/v1/leads/" + lead + "/conversation/messages";
+
+    assertProblem(
+        api.post(path, "{\"text\":\"Hola Javiera, ¿seguimos?\"}", broker.token()),
+        409,
+        "conversation.outside_window");
+    assertProblem(
+        api.post(
+            path,
+            "{\"template\":{\"name\":\"Retomar Contacto\",\"language\":\"es\"}}",
+            broker.token()),
+        400,
+        "conversation.invalid_template");
+    assertProblem(
+        api.post(
+            path,
+            "{\"text\":\"hola\",\"template\":{\"name\":\"retomar\",\"language\":\"es\"}}",
+            broker.token()),
+        400,
+        "conversation.invalid_reply");
+
+    HttpResponse<String> sent =
+        api.post(
+            path,
+            "{\"template\":{\"name\":\"retomar_contacto\",\"language\":\"es\","
+                + "\"parameters\":[\"Javiera\",\"Vitacura\"]}}",
+            broker.token());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    assertThat(json(sent).get("deliveryStatus").asText()).isEqualTo("sent");
+    assertThat(json(sent).get("text").asText())
+        .isEqualTo("Plantilla «retomar_contacto» (es): Javiera · Vitacura");
+    JsonNode body = Api.JSON.readTree(awaitWhatsApp("56911110009", 2).getLast().getBodyAsString());
+    assertThat(body.get("type").asText()).isEqualTo("template");
+    assertThat(body.get("template").get("name").asText()).isEqualTo("retomar_contacto");
+    assertThat(body.get("template").get("language").get("code").asText()).isEqualTo("es");
+    assertThat(body.get("template").get("components").get(0).get("parameters"))
+        .extracting(p -> p.get("text").asText())
+        .containsExactly("Javiera", "Vitacura");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Enables Telegram and WhatsApp for the broker with the stubs' credentials; its slug. */

@@ -5,6 +5,7 @@ import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.adapters.persistence.PersistenceErrors;
 import io.inmo.adapters.persistence.PlatformScope;
 import io.inmo.application.port.out.ChatMessageRepository;
+import io.inmo.application.port.out.ChatSenderPort;
 import io.inmo.application.port.out.DuplicateChatMessageException;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.conversation.ChatMessage;
@@ -190,6 +191,55 @@ public final class JpaChatMessageRepository implements ChatMessageRepository {
     }
     return messages;
   }
+
+  @Override
+  public void saveTemplate(ChatMessage message, ChatSenderPort.Template template) {
+    EntityManager em = unitOfWork.entityManager();
+    em.flush();
+    try {
+      em.createNativeQuery(
+              "insert into chat_message_templates (message_id, broker_id, name, language,"
+                  + " parameters) values (:id, :broker, :name, :language, cast(:parameters as jsonb))")
+          .setParameter("id", message.id().value())
+          .setParameter("broker", message.brokerId().value())
+          .setParameter("name", template.name())
+          .setParameter("language", template.languageCode())
+          .setParameter("parameters", JSON.writeValueAsString(template.bodyParameters()))
+          .executeUpdate();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Optional<ChatSenderPort.Template> findTemplate(BrokerId brokerId, ChatMessageId id) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        unitOfWork
+            .entityManager()
+            .createNativeQuery(
+                "select name, language, cast(parameters as text) from chat_message_templates"
+                    + " where broker_id = :broker and message_id = :id")
+            .setParameter("broker", brokerId.value())
+            .setParameter("id", id.value())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = rows.getFirst();
+    try {
+      List<String> parameters =
+          JSON.readValue(
+              (String) row[2],
+              JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+      return Optional.of(new ChatSenderPort.Template((String) row[0], (String) row[1], parameters));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Override
   public boolean claimForSending(

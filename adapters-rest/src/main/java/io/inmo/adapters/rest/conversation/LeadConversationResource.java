@@ -91,8 +91,14 @@ public class LeadConversationResource {
   public record ConversationsResponse(
       List<ConversationResponse> conversations, List<MessageResponse> messages) {}
 
-  /** A staff reply. */
-  public record ReplyRequest(String text) {}
+  /**
+   * A staff reply: {@code text}, or — on WhatsApp, e.g. more than 24 hours after the lead's last
+   * message — an approved {@code template}.
+   */
+  public record ReplyRequest(String text, TemplateRequest template) {}
+
+  /** An approved WhatsApp template: its name, language code and body parameters in order. */
+  public record TemplateRequest(String name, String language, List<String> parameters) {}
 
   @GET
   @Operation(
@@ -146,6 +152,25 @@ public class LeadConversationResource {
       ReplyRequest body,
       @Context SecurityContext security) {
     ReplyRequest request = Requests.requireBody(body);
+    if ((request.text() == null) == (request.template() == null)) {
+      throw new io.inmo.domain.shared.InvalidValueException(
+          "conversation.invalid_reply",
+          "envía text o template (una plantilla de WhatsApp), no ambos");
+    }
+    if (request.template() != null) {
+      TemplateRequest t = request.template();
+      if (t.parameters() != null && t.parameters().contains(null)) {
+        throw new io.inmo.domain.shared.InvalidValueException(
+            "conversation.invalid_template", "los parámetros de la plantilla no pueden ser null");
+      }
+      return MessageResponse.of(
+          conversations.replyWithTemplate(
+              actor(security),
+              broker(brokerId),
+              lead(id),
+              new StaffConversationsUseCase.TemplateMessage(
+                  t.name(), t.language(), t.parameters())));
+    }
     return MessageResponse.of(
         conversations.reply(actor(security), broker(brokerId), lead(id), request.text()));
   }

@@ -59,4 +59,13 @@ public interface ChatMessageRepository {
    */
   boolean claimForSending(
       BrokerId brokerId, ChatMessageId id, String node, Instant now, Duration claim);
+
+  /**
+   * Stores the approved WhatsApp template an outbound message is to be sent as (the message's text
+   * is then only its rendering for the timeline).
+   */
+  void saveTemplate(ChatMessage message, ChatSenderPort.Template template);
+
+  /** The template an outbound message is to be sent as, if it is one. */
+  Optional<ChatSenderPort.Template> findTemplate(BrokerId brokerId, ChatMessageId id);
 }

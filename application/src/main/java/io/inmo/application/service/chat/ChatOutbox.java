@@ -67,14 +67,15 @@ final class ChatOutbox {
    * the send itself is never repeated here.
    */
   void deliver(BrokerId broker, ChatMessageId id, String node) {
-    record Outgoing(ChatMessage message, BrokerChatConfig chat) {}
+    record Outgoing(ChatMessage message, BrokerChatConfig chat, ChatSenderPort.Template template) {}
     Outgoing outgoing =
         unitOfWork.inTransaction(
             () ->
                 messages.claimForSending(broker, id, node, clock.instant(), SEND_CLAIM)
                     ? new Outgoing(
                         messages.findById(broker, id).orElseThrow(),
-                        configs.findChatConfig(broker).orElseThrow())
+                        configs.findChatConfig(broker).orElseThrow(),
+                        messages.findTemplate(broker, id).orElse(null))
                     : null);
     if (outgoing == null) {
       return;
@@ -89,8 +90,8 @@ final class ChatOutbox {
                 new OutgoingChatMessage(
                     broker,
                     message.channelUserId(),
-                    message.text(),
-                    null,
+                    outgoing.template() == null ? message.text() : null,
+                    outgoing.template(),
                     outgoing.chat().credentials()));
     for (int attempt = 1; ; attempt++) {
       try {

@@ -1,6 +1,7 @@
 package io.inmo.application.service.chat;
 
 import io.inmo.application.port.in.chat.StaffConversationsUseCase;
+import io.inmo.application.port.in.chat.StaffConversationsUseCase.TemplateMessage;
 import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerRepository;
@@ -125,6 +126,58 @@ public final class StaffConversationService implements StaffConversationsUseCase
       throw new InvalidValueException(
           "conversation.invalid_reply", "el mensaje admite a lo más " + MAX_REPLY + " caracteres");
     }
+    return send(actor, brokerId, leadId, text.strip(), null);
+  }
+
+  /** WhatsApp's rules for a template name, language code and body parameters. */
+  private static final java.util.regex.Pattern TEMPLATE_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9_]{1,512}");
+
+  private static final java.util.regex.Pattern TEMPLATE_LANGUAGE =
+      java.util.regex.Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
+
+  static final int MAX_TEMPLATE_PARAMETERS = 20;
+
+  @Override
+  public ChatMessage replyWithTemplate(
+      Actor actor, BrokerId brokerId, LeadId leadId, TemplateMessage message) {
+    requireStaff(actor);
+    if (message == null
+        || message.name() == null
+        || message.language() == null
+        || !TEMPLATE_NAME.matcher(message.name()).matches()
+        || !TEMPLATE_LANGUAGE.matcher(message.language()).matches()
+        || message.parameters().size() > MAX_TEMPLATE_PARAMETERS
+        || message.parameters().stream()
+            .anyMatch(p -> p.isBlank() || p.length() > 1024 || p.contains("\n"))) {
+      throw new InvalidValueException(
+          "conversation.invalid_template",
+          "la plantilla necesita el nombre aprobado en WhatsApp (minúsculas, números y _), el"
+              + " idioma (por ejemplo es o es_MX) y a lo más "
+              + MAX_TEMPLATE_PARAMETERS
+              + " parámetros de una línea");
+    }
+    ChatSenderPort.Template template =
+        new ChatSenderPort.Template(message.name(), message.language(), message.parameters());
+    String rendering =
+        "Plantilla «"
+            + template.name()
+            + "» ("
+            + template.languageCode()
+            + ")"
+            + (template.bodyParameters().isEmpty()
+                ? ""
+                : ": " + String.join(" · ", template.bodyParameters()));
+    return send(actor, brokerId, leadId, rendering, template);
+  }
+
+  /** Stores the staff message (and its template) in the lead's conversation, then sends it. */
+  private ChatMessage send(
+      Actor actor,
+      BrokerId brokerId,
+      LeadId leadId,
+      String text,
+      ChatSenderPort.Template template) {
     ChatMessage stored =
         unitOfWork.inTransaction(
             () -> {
@@ -135,7 +188,15 @@ public final class StaffConversationService implements StaffConversationsUseCase
               }
               Conversation conversation = current(lead);
               Instant now = clock.instant();
-              if (conversation.provider() == ChatProvider.WHATSAPP
+              if (template != null && conversation.provider() != ChatProvider.WHATSAPP) {
+                throw new DomainException(
+                    "conversation.template_whatsapp_only",
+                    "las plantillas son de WhatsApp y este lead escribe por "
+                        + conversation.provider().apiValue()
+                        + ": envíale un mensaje normal");
+              }
+              if (template == null
+                  && conversation.provider() == ChatProvider.WHATSAPP
                   && !conversation.withinServiceWindow(now)) {
                 throw new DomainException(
                     "conversation.outside_window",
@@ -150,14 +211,20 @@ public final class StaffConversationService implements StaffConversationsUseCase
                       lead.id(),
                       conversation.provider(),
                       conversation.channelUserId(),
-                      text.strip(),
+                      text,
                       SenderType.STAFF,
                       actor.userId(),
                       now);
               messages.save(message);
+              if (template != null) {
+                messages.saveTemplate(message, template);
+              }
               Map<String, Object> details = new LinkedHashMap<>();
               details.put("provider", conversation.provider().apiValue());
               details.put("messageId", message.id().value().toString());
+              if (template != null) {
+                details.put("template", template.name());
+              }
               activity.append(
                   ActivityEntry.record(
                       lead.brokerId(),

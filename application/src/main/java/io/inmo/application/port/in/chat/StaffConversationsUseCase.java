@@ -42,6 +42,26 @@ public interface StaffConversationsUseCase {
    */
   ChatMessage reply(Actor actor, BrokerId brokerId, LeadId leadId, String text);
 
+  /**
+   * Sends an approved WhatsApp template (the only thing WhatsApp lets a business send more than 24
+   * hours after the lead's last message) on the lead's WhatsApp conversation, from the caller; the
+   * stored message's text is the template's name and parameters, for the timeline.
+   *
+   * @throws io.inmo.domain.shared.InvalidValueException {@code conversation.invalid_template} (400)
+   *     for a name, language or parameters WhatsApp would refuse
+   * @throws io.inmo.domain.shared.DomainException {@code conversation.template_whatsapp_only} (409)
+   *     when the lead's conversation is not on WhatsApp, {@code lead.opted_out} (409)
+   */
+  ChatMessage replyWithTemplate(
+      Actor actor, BrokerId brokerId, LeadId leadId, TemplateMessage template);
+
+  /** An approved WhatsApp template: name, language code, body parameters in order (no nulls). */
+  record TemplateMessage(String name, String language, List<String> parameters) {
+    public TemplateMessage {
+      parameters = parameters == null ? List.of() : List.copyOf(parameters);
+    }
+  }
+
   /** A lead's conversations and latest messages. */
   record LeadConversations(List<Conversation> conversations, List<ChatMessage> messages) {
     public LeadConversations {
