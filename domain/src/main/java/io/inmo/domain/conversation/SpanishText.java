@@ -29,7 +29,7 @@ public final class SpanishText {
    * Whether the folded {@code text} contains {@code phrase} (already folded) as whole words: "baja"
    * matches "BAJA" and "por favor baja", not "bajamos" or "trabaja".
    */
-  static boolean containsPhrase(String folded, String phrase) {
+  public static boolean containsPhrase(String folded, String phrase) {
     String padded = " " + folded + " ";
     return padded.contains(" " + phrase + " ");
   }

@@ -1,5 +1,6 @@
 package io.inmo.adapters.llm.offline;
 
+import io.inmo.domain.conversation.SpanishText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +38,9 @@ final class Text {
     return b.toString();
   }
 
-  /** Folded words of {@code s} joined by single spaces. */
+  /** Folded words of {@code s} joined by single spaces: the domain's folding (SpanishText). */
   static String fold(String s) {
-    StringBuilder b = new StringBuilder();
-    for (Token t : tokens(plain(s))) {
-      if (!b.isEmpty()) {
-        b.append(' ');
-      }
-      b.append(t.text());
-    }
-    return b.toString();
+    return SpanishText.fold(s);
   }
 
   static List<Token> tokens(String plain) {
@@ -130,7 +124,7 @@ final class Text {
 
   /** Whether folded {@code haystack} contains folded {@code phrase} as whole words. */
   static boolean containsPhrase(String haystack, String phrase) {
-    return (" " + haystack + " ").contains(" " + phrase + " ");
+    return SpanishText.containsPhrase(haystack, phrase);
   }
 
   /** Word index where folded {@code phrase} last starts in {@code haystack}; -1 when absent. */
