@@ -175,6 +175,7 @@ public final class Inmo implements AutoCloseable {
             }));
     AesGcmFieldCodec fieldCodec = new AesGcmFieldCodec(encryptionKey());
     JpaNotificationStore notifications = new JpaNotificationStore(unitOfWork);
+    Clock clock = Clock.systemUTC();
     SecondaryAdapters adapters =
         new SecondaryAdapters(
             health,
@@ -194,7 +195,7 @@ public final class Inmo implements AutoCloseable {
             new JpaPipelineStats(unitOfWork),
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
-            conversationAgent(config.llm(), health, new JpaLlmCallLog(unitOfWork)),
+            conversationAgent(config.llm(), health, new JpaLlmCallLog(unitOfWork), clock),
             List.of(
                 new WebChatSender(),
                 new TelegramSender(
@@ -210,7 +211,7 @@ public final class Inmo implements AutoCloseable {
             brokerContexts,
             liveEvents,
             new JpaLlmUsageRepository(unitOfWork),
-            Clock.systemUTC());
+            clock);
     InmoApplication application = new InmoApplication(config, adapters);
     RescoreLeadsUseCase rescoring = application.rescoring();
     resources.push(
@@ -360,7 +361,7 @@ public final class Inmo implements AutoCloseable {
    * circuit breakers show in readiness as {@code llm}.
    */
   private static ConversationAgentPort conversationAgent(
-      AppConfig.Llm llm, List<DependencyHealthPort> health, LlmCallLogPort callLog) {
+      AppConfig.Llm llm, List<DependencyHealthPort> health, LlmCallLogPort callLog, Clock clock) {
     OfflineConversationAgent offline = new OfflineConversationAgent();
     if (llm.offline()) {
       return offline;
@@ -382,7 +383,7 @@ public final class Inmo implements AutoCloseable {
       links.add(
           new ProviderRouter.Link(
               target.toString(),
-              new LangChain4jConversationAgent(settings, call -> record(callLog, call))));
+              new LangChain4jConversationAgent(settings, call -> record(callLog, call, clock))));
     }
     ProviderRouter router = new ProviderRouter(links, offline);
     health.add(new ProviderRouterHealth(router));
@@ -391,7 +392,8 @@ public final class Inmo implements AutoCloseable {
   }
 
   /** Every provider call goes to the call records (ADR 0018). */
-  private static void record(LlmCallLogPort log, ProviderCallListener.ProviderCall call) {
+  private static void record(
+      LlmCallLogPort log, ProviderCallListener.ProviderCall call, Clock clock) {
     if (call.broker() == null) {
       return;
     }
@@ -407,6 +409,6 @@ public final class Inmo implements AutoCloseable {
             call.tokensOut(),
             call.latency(),
             call.outcome(),
-            java.time.Instant.now()));
+            clock.instant()));
   }
 }

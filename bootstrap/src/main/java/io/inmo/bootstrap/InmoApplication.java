@@ -210,7 +210,8 @@ public final class InmoApplication extends ResourceConfig {
             out.brokerConfigs(),
             out.conversations(),
             out.chatMessages(),
-            out.unitOfWork());
+            out.unitOfWork(),
+            out.clock());
     nightly =
         new NightlyMaintenanceService(
             out.leads(),

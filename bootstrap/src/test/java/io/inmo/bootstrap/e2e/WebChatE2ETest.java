@@ -256,6 +256,14 @@ class WebChatE2ETest {
             broker.token()),
         400,
         "conversation.invalid_reply");
+    // templates are WhatsApp's: a web-chat lead gets ordinary text
+    assertProblem(
+        api.post(
+            "/api/v1/leads/" + lead + "/conversation/messages",
+            "{\"template\":{\"name\":\"retomar_contacto\",\"language\":\"es\"}}",
+            broker.token()),
+        409,
+        "conversation.template_whatsapp_only");
   }
 
   @Test

@@ -14,7 +14,6 @@ import io.inmo.domain.broker.Slug;
 import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.shared.NotFoundException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,13 +24,16 @@ public final class ChatChannelService implements ChatChannelsUseCase {
   private final ConversationRepository conversations;
   private final ChatMessageRepository messages;
   private final UnitOfWorkPort unitOfWork;
+  private final java.time.Clock clock;
 
   public ChatChannelService(
       BrokerRepository brokers,
       BrokerConfigRepository configs,
       ConversationRepository conversations,
       ChatMessageRepository messages,
-      UnitOfWorkPort unitOfWork) {
+      UnitOfWorkPort unitOfWork,
+      java.time.Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.brokers = Objects.requireNonNull(brokers, "brokers");
     this.configs = Objects.requireNonNull(configs, "configs");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
@@ -90,6 +92,6 @@ public final class ChatChannelService implements ChatChannelsUseCase {
   @Override
   public boolean composing(BrokerId brokerId, ChatProvider provider, String channelUserId) {
     return unitOfWork.inTransaction(
-        () -> conversations.aiAnswering(brokerId, provider, channelUserId, Instant.now()));
+        () -> conversations.aiAnswering(brokerId, provider, channelUserId, clock.instant()));
   }
 }

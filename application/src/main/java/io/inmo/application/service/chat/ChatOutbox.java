@@ -15,6 +15,7 @@ import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.conversation.ChatMessage;
 import io.inmo.domain.conversation.ChatMessageId;
 import io.inmo.domain.conversation.ChatProvider;
+import io.inmo.domain.conversation.SenderType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,13 +71,19 @@ final class ChatOutbox {
     record Outgoing(ChatMessage message, BrokerChatConfig chat, ChatSenderPort.Template template) {}
     Outgoing outgoing =
         unitOfWork.inTransaction(
-            () ->
-                messages.claimForSending(broker, id, node, clock.instant(), SEND_CLAIM)
-                    ? new Outgoing(
-                        messages.findById(broker, id).orElseThrow(),
-                        configs.findChatConfig(broker).orElseThrow(),
-                        messages.findTemplate(broker, id).orElse(null))
-                    : null);
+            () -> {
+              if (!messages.claimForSending(broker, id, node, clock.instant(), SEND_CLAIM)) {
+                return null;
+              }
+              ChatMessage found = messages.findById(broker, id).orElseThrow();
+              // only staff send WhatsApp templates: an AI reply never costs the lookup
+              ChatSenderPort.Template template =
+                  found.senderType() == SenderType.STAFF
+                          && found.provider() == ChatProvider.WHATSAPP
+                      ? messages.findTemplate(broker, id).orElse(null)
+                      : null;
+              return new Outgoing(found, configs.findChatConfig(broker).orElseThrow(), template);
+            });
     if (outgoing == null) {
       return;
     }
