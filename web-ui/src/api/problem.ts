@@ -1,13 +1,23 @@
-/** An RFC 9457 problem document, as the Inmo API answers errors. */
+/** One rejected field of a request. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An RFC 9457 problem document, as the Inmo API answers errors (`adapters-rest` `Problem`). */
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  /** Inmo's stable code, e.g. `lead.not_found`, `auth.invalid_token`. */
   code?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
 }
 
-/** An API call that failed; {@link message} is always a Spanish sentence fit for the user. */
+/** An API call that failed; {@link message} is always a sentence fit for the user, never raw JSON. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem | undefined;
@@ -18,7 +28,23 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
   }
+
+  /** The problem's stable code (`lead.not_found`…), when the server sent one. */
+  get code(): string | undefined {
+    return this.problem?.code;
+  }
+
+  /** Field-level problems of a rejected request (empty when none). */
+  get fieldErrors(): FieldError[] {
+    return this.problem?.errors ?? [];
+  }
 }
+
+const isFieldError = (value: unknown): value is FieldError =>
+  value !== null &&
+  typeof value === 'object' &&
+  typeof (value as FieldError).field === 'string' &&
+  typeof (value as FieldError).message === 'string';
 
 /** Reads a problem (or any JSON object) body; undefined when the body is empty or not JSON. */
 export async function readProblem(response: Response): Promise<Problem | undefined> {
@@ -26,7 +52,19 @@ export async function readProblem(response: Response): Promise<Problem | undefin
   if (!/json/i.test(type)) return undefined;
   try {
     const body: unknown = await response.json();
-    return body !== null && typeof body === 'object' ? (body as Problem) : undefined;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    const raw = body as Record<string, unknown>;
+    const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+    return {
+      type: text('type'),
+      title: text('title'),
+      status: typeof raw.status === 'number' ? raw.status : undefined,
+      detail: text('detail'),
+      code: text('code'),
+      instance: text('instance'),
+      requestId: text('requestId'),
+      errors: Array.isArray(raw.errors) ? raw.errors.filter(isFieldError) : undefined,
+    };
   } catch {
     return undefined;
   }

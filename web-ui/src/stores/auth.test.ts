@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LOGIN_UNAVAILABLE } from '../api/auth';
 import { jsonResponse, mockFetch } from '../test/http';
 import { AUTH_STORAGE_KEY, authHeader, selectIsAuthenticated, useAuthStore } from './auth';
 
-const user = { id: 'u1', email: 'ana@corredora.cl', name: 'Ana', role: 'ADMIN', brokerId: 'b1', brokerSlug: 'corredora' };
+const user = { id: 'u1', email: 'ana@corredora.cl', name: 'Ana', role: 'ADMIN' as const, brokerId: 'b1', brokerSlug: 'corredora' };
 const session = { accessToken: 'access-1', refreshToken: 'refresh-1', user };
 
 const stored = () => {
@@ -102,7 +101,7 @@ describe('auth store', () => {
 
     await useAuthStore.getState().signIn({ email: 'a@b.cl', password: 'x' });
 
-    expect(useAuthStore.getState().error).toBe(LOGIN_UNAVAILABLE);
+    expect(useAuthStore.getState().error).toBe('El inicio de sesión aún no está disponible en este servidor.');
   });
 
   it('reports a network failure in Spanish', async () => {

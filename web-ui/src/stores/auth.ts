@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { login, logout, type AuthUser, type Credentials, type Session } from '../api/auth';
 import { ApiError } from '../api/problem';
+import { i18n } from '../i18n';
 
 /** Key under which the session lives in sessionStorage (cleared when the tab closes). */
 export const AUTH_STORAGE_KEY = 'inmo.auth';
@@ -12,12 +13,17 @@ export interface AuthState {
   user: AuthUser | null;
   /** 'submitting' while a sign-in request is in flight. */
   status: 'idle' | 'submitting';
-  /** The last sign-in error, in Spanish, or null. */
+  /** The last sign-in error, fit for the user, or null. */
   error: string | null;
+  /** Why the user was signed out without asking (e.g. the session expired), shown on the login page. */
+  notice: string | null;
 
   setSession: (session: Session) => void;
   signIn: (credentials: Credentials) => Promise<boolean>;
+  /** Signs out on request: revokes the session on the server and forgets it here. */
   signOut: () => void;
+  /** Forgets a session the server no longer accepts; `notice` tells the user why. */
+  expire: (notice: string) => void;
   clearError: () => void;
 }
 
@@ -33,20 +39,20 @@ export const useAuthStore = create<AuthState>()(
       ...signedOut,
       status: 'idle',
       error: null,
+      notice: null,
 
       setSession: ({ accessToken, refreshToken, user }) =>
-        set({ accessToken, refreshToken, user, error: null }),
+        set({ accessToken, refreshToken, user: user ?? get().user, error: null, notice: null }),
 
       signIn: async (credentials) => {
         if (get().status === 'submitting') return false;
-        set({ status: 'submitting', error: null });
+        set({ status: 'submitting', error: null, notice: null });
         try {
           const session = await login(credentials);
           set({ ...session, status: 'idle', error: null });
           return true;
         } catch (error) {
-          const message =
-            error instanceof ApiError ? error.message : 'No se pudo iniciar sesión. Inténtalo de nuevo.';
+          const message = error instanceof ApiError ? error.message : String(i18n.t('auth:errors.generic'));
           set({ status: 'idle', error: message });
           return false;
         }
@@ -55,8 +61,10 @@ export const useAuthStore = create<AuthState>()(
       signOut: () => {
         const { refreshToken } = get();
         if (refreshToken) logout(refreshToken);
-        set({ ...signedOut, status: 'idle', error: null });
+        set({ ...signedOut, status: 'idle', error: null, notice: null });
       },
+
+      expire: (notice) => set({ ...signedOut, status: 'idle', error: null, notice }),
 
       clearError: () => set({ error: null }),
     }),
@@ -70,6 +78,9 @@ export const useAuthStore = create<AuthState>()(
 
 /** Whether someone is signed in. */
 export const selectIsAuthenticated = (state: AuthState): boolean => state.accessToken !== null;
+
+/** The signed-in user's role, or null. */
+export const selectRole = (state: AuthState) => state.user?.role ?? null;
 
 /** The Authorization header for authenticated API calls, or an empty object. */
 export function authHeader(): Record<string, string> {

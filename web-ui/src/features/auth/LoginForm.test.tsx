@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, mockFetch } from '../test/http';
-import { useAuthStore } from '../stores/auth';
+import { jsonResponse, mockFetch } from '../../test/http';
+import { useAuthStore } from '../../stores/auth';
 import { LoginForm } from './LoginForm';
 
 const fill = (email: string, password: string) => {
