@@ -21,7 +21,7 @@ export interface Formatters {
   dateTime: (iso: string | Date) => string;
   /** "hace 3 horas" / "3 hours ago" from now. */
   relative: (iso: string | Date, now?: Date) => string;
-  /** A duration in seconds, in its most natural unit: 45 s, 12 min, 3,5 h, 2 días. */
+  /** A duration in seconds, in its most natural unit: 45 s, 12 min, 3,5 horas, 2 días. */
   duration: (seconds: number) => string;
 }
 
@@ -35,8 +35,8 @@ export function formatters(language: Language): Formatters {
   const clp = (amount: number) =>
     new Intl.NumberFormat(locale, { style: 'currency', currency: 'CLP', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(amount);
   const uf = (amount: number) => `UF ${number(amount, { maximumFractionDigits: 2 })}`;
-  const unit = (value: number, unitName: string, digits = 0) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: unitName, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+  const unit = (value: number, unitName: string, digits = 0, unitDisplay: 'short' | 'long' = 'short') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: unitName, unitDisplay, maximumFractionDigits: digits }).format(value);
 
   return {
     locale,
@@ -64,8 +64,8 @@ export function formatters(language: Language): Formatters {
     duration: (seconds) => {
       if (seconds < 90) return unit(Math.round(seconds), 'second');
       if (seconds < 90 * 60) return unit(Math.round(seconds / 60), 'minute');
-      if (seconds < 48 * 3600) return unit(seconds / 3600, 'hour', 1);
-      return unit(seconds / 86_400, 'day', 1);
+      if (seconds < 48 * 3600) return unit(seconds / 3600, 'hour', 1, 'long');
+      return unit(seconds / 86_400, 'day', 1, 'long');
     },
   };
 }

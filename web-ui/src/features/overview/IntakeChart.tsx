@@ -61,23 +61,25 @@ export function IntakeChart({ weeks }: { weeks: WeekIntake[] }) {
           );
         })}
       </svg>
-      <table className="visually-hidden">
-        <caption>{t('intake.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('intake.week')}</th>
-            <th scope="col">{t('intake.leads')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week.weekStart}>
-              <th scope="row">{format.date(monday(week.weekStart))}</th>
-              <td>{format.number(week.leads)}</td>
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('intake.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('intake.week')}</th>
+              <th scope="col">{t('intake.leads')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week.weekStart}>
+                <th scope="row">{format.date(monday(week.weekStart))}</th>
+                <td>{format.number(week.leads)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
