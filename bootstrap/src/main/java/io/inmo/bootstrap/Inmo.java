@@ -12,6 +12,7 @@ import io.inmo.adapters.llm.provider.LangChain4jConversationAgent;
 import io.inmo.adapters.llm.provider.ProviderCallListener;
 import io.inmo.adapters.llm.provider.ProviderKind;
 import io.inmo.adapters.llm.provider.ProviderSettings;
+import io.inmo.adapters.llm.router.BrokerAgentRouter;
 import io.inmo.adapters.llm.router.ProviderRouter;
 import io.inmo.adapters.llm.router.ProviderRouterHealth;
 import io.inmo.adapters.persistence.AesGcmFieldCodec;
@@ -57,6 +58,7 @@ import io.inmo.application.port.out.LiveEventsPort;
 import io.inmo.application.port.out.LlmCallLogPort;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.service.identity.EnsurePlatformAdminService;
+import io.inmo.application.service.llm.LlmBudgetService;
 import io.inmo.bootstrap.config.AppConfig;
 import io.inmo.bootstrap.database.EmbeddedDatabase;
 import io.inmo.bootstrap.security.KeyFiles;
@@ -76,6 +78,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -174,6 +178,8 @@ public final class Inmo implements AutoCloseable {
               }
             }));
     AesGcmFieldCodec fieldCodec = new AesGcmFieldCodec(encryptionKey());
+    // provider calls count against the broker's budget as they happen (set once the service exists)
+    AtomicReference<LlmBudgetService> spentBy = new AtomicReference<>();
     JpaNotificationStore notifications = new JpaNotificationStore(unitOfWork);
     Clock clock = Clock.systemUTC();
     SecondaryAdapters adapters =
@@ -195,7 +201,8 @@ public final class Inmo implements AutoCloseable {
             new JpaPipelineStats(unitOfWork),
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
-            conversationAgent(config.llm(), health, new JpaLlmCallLog(unitOfWork), clock),
+            conversationAgent(
+                config.llm(), health, new JpaLlmCallLog(unitOfWork), spentBy::get, clock),
             List.of(
                 new WebChatSender(),
                 new TelegramSender(
@@ -213,6 +220,7 @@ public final class Inmo implements AutoCloseable {
             new JpaLlmUsageRepository(unitOfWork),
             clock);
     InmoApplication application = new InmoApplication(config, adapters);
+    spentBy.set(application.llmBudgets());
     RescoreLeadsUseCase rescoring = application.rescoring();
     resources.push(
         JobScheduler.start(
@@ -357,38 +365,57 @@ public final class Inmo implements AutoCloseable {
   }
 
   /**
-   * The offline agent, or the configured provider chain in front of it (ADR 0018); the chain's
-   * circuit breakers show in readiness as {@code llm}.
+   * The agent of every turn (ADR 0018): the route the application chose — the server's chain (the
+   * configured providers in front of the offline agent, or the offline agent alone), a broker's own
+   * chain, or the offline agent. The server chain's circuit breakers show in readiness as {@code
+   * llm}.
    */
   private static ConversationAgentPort conversationAgent(
-      AppConfig.Llm llm, List<DependencyHealthPort> health, LlmCallLogPort callLog, Clock clock) {
+      AppConfig.Llm llm,
+      List<DependencyHealthPort> health,
+      LlmCallLogPort callLog,
+      Supplier<LlmBudgetService> budgets,
+      Clock clock) {
     OfflineConversationAgent offline = new OfflineConversationAgent();
-    if (llm.offline()) {
-      return offline;
+    ProviderCallListener listener =
+        call -> {
+          record(callLog, call, clock);
+          LlmBudgetService budget = budgets.get();
+          if (budget != null && call.broker() != null && call.tokensIn() != null) {
+            budget.recorded(
+                call.broker(),
+                call.provider(),
+                call.model(),
+                call.tokensIn(),
+                call.tokensOut() == null ? 0 : call.tokensOut());
+          }
+        };
+    ConversationAgentPort serverChain = offline;
+    if (!llm.offline()) {
+      List<ProviderRouter.Link> links = new ArrayList<>();
+      List<AppConfig.LlmTarget> targets = new ArrayList<>();
+      targets.add(llm.primary());
+      targets.addAll(llm.fallbacks());
+      for (AppConfig.LlmTarget target : targets) {
+        ProviderSettings settings =
+            new ProviderSettings(
+                ProviderKind.fromApiValue(target.provider()),
+                target.model(),
+                target.apiKey().orElse(null),
+                target.baseUrl(),
+                llm.timeout(),
+                0,
+                null);
+        links.add(
+            new ProviderRouter.Link(
+                target.toString(), new LangChain4jConversationAgent(settings, listener)));
+      }
+      ProviderRouter router = new ProviderRouter(links, offline);
+      health.add(new ProviderRouterHealth(router));
+      LOG.info("conversation agent: {} then the offline agent", targets);
+      serverChain = router;
     }
-    List<ProviderRouter.Link> links = new ArrayList<>();
-    List<AppConfig.LlmTarget> targets = new ArrayList<>();
-    targets.add(llm.primary());
-    targets.addAll(llm.fallbacks());
-    for (AppConfig.LlmTarget target : targets) {
-      ProviderSettings settings =
-          new ProviderSettings(
-              ProviderKind.fromApiValue(target.provider()),
-              target.model(),
-              target.apiKey().orElse(null),
-              target.baseUrl(),
-              llm.timeout(),
-              0,
-              null);
-      links.add(
-          new ProviderRouter.Link(
-              target.toString(),
-              new LangChain4jConversationAgent(settings, call -> record(callLog, call, clock))));
-    }
-    ProviderRouter router = new ProviderRouter(links, offline);
-    health.add(new ProviderRouterHealth(router));
-    LOG.info("conversation agent: {} then the offline agent", targets);
-    return router;
+    return new BrokerAgentRouter(serverChain, offline, llm.baseUrls(), llm.timeout(), listener);
   }
 
   /** Every provider call goes to the call records (ADR 0018). */

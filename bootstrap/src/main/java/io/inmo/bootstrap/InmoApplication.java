@@ -55,6 +55,7 @@ import io.inmo.application.service.lead.LeadTransferService;
 import io.inmo.application.service.lead.NightlyMaintenanceService;
 import io.inmo.application.service.lead.PipelineService;
 import io.inmo.application.service.live.LiveEventsService;
+import io.inmo.application.service.llm.LlmBudgetService;
 import io.inmo.application.service.llm.LlmUsageService;
 import io.inmo.application.service.notification.NotificationService;
 import io.inmo.application.service.platform.CheckReadinessService;
@@ -95,6 +96,7 @@ public final class InmoApplication extends ResourceConfig {
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;
   private final ConversationService conversations;
+  private final LlmBudgetService llmBudgets;
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -139,7 +141,21 @@ public final class InmoApplication extends ResourceConfig {
             out.brokers(), out.brokerConfigs(), out.audit(), out.unitOfWork(), out.clock());
     BrokerConfigService brokerConfigService =
         new BrokerConfigService(
-            out.brokerConfigs(), out.rescorings(), out.audit(), out.unitOfWork(), out.clock());
+            out.brokerConfigs(),
+            out.rescorings(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock(),
+            config.llm().brokerEndpoints());
+    llmBudgets =
+        new LlmBudgetService(
+            out.brokerConfigs(),
+            out.brokers(),
+            out.llmUsage(),
+            out.users(),
+            out.notifier(),
+            config.llmPrices(),
+            out.clock());
 
     LeadService leadService =
         new LeadService(
@@ -186,7 +202,8 @@ public final class InmoApplication extends ResourceConfig {
             out.brokerContexts(),
             out.liveEvents(),
             out.unitOfWork(),
-            out.clock());
+            out.clock(),
+            llmBudgets::route);
     StaffConversationService staffConversations =
         new StaffConversationService(
             out.leads(),
@@ -203,7 +220,12 @@ public final class InmoApplication extends ResourceConfig {
             out.liveEvents(), out.brokers(), out.brokerConfigs(), out.unitOfWork());
     LlmUsageService llmUsage =
         new LlmUsageService(
-            out.llmUsage(), out.brokers(), config.llmPrices(), out.unitOfWork(), out.clock());
+            out.llmUsage(),
+            out.brokers(),
+            config.llmPrices(),
+            out.unitOfWork(),
+            out.clock(),
+            llmBudgets);
     ChatChannelService chatChannels =
         new ChatChannelService(
             out.brokers(),
@@ -304,6 +326,11 @@ public final class InmoApplication extends ResourceConfig {
   }
 
   /** The conversation pipeline, for the turn workers. */
+  /** Decides which agent answers each broker, within its budget (ADR 0018). */
+  LlmBudgetService llmBudgets() {
+    return llmBudgets;
+  }
+
   ConversationUseCase conversations() {
     return conversations;
   }

@@ -56,7 +56,9 @@ public final class TenantGuard implements StatementInspector {
           "conversations",
           "live_events",
           "llm_calls",
-          "chat_message_templates");
+          "chat_message_templates",
+          "broker_llm_configs",
+          "llm_budget_months");
 
   /** Distinct statements remembered; beyond it, the least recently used verdicts are recomputed. */
   static final int CACHE_SIZE = 4_096;

@@ -48,9 +48,26 @@ public record AppConfig(
    * The conversation agent (ADR 0018): {@code offline} (the default), or a provider with its
    * fallbacks, the offline agent always last.
    */
-  public record Llm(LlmTarget primary, List<LlmTarget> fallbacks, java.time.Duration timeout) {
+  /**
+   * The server's chain and what brokers may do with their own.
+   *
+   * @param baseUrls {@code INMO_LLM_<PROVIDER>_BASE_URL} by provider: where a broker's chain calls
+   *     that provider unless the broker names an endpoint
+   * @param brokerEndpoints {@code INMO_LLM_BROKER_ENDPOINTS}: whether a broker may name an endpoint
+   */
+  public record Llm(
+      LlmTarget primary,
+      List<LlmTarget> fallbacks,
+      java.time.Duration timeout,
+      Map<String, String> baseUrls,
+      boolean brokerEndpoints) {
     public Llm {
       fallbacks = List.copyOf(fallbacks);
+      baseUrls = Map.copyOf(baseUrls);
+    }
+
+    public Llm(LlmTarget primary, List<LlmTarget> fallbacks, java.time.Duration timeout) {
+      this(primary, fallbacks, timeout, Map.of(), false);
     }
 
     public boolean offline() {
@@ -210,8 +227,25 @@ public record AppConfig(
   private static Llm llm(Reader r) {
     String provider = r.string("INMO_LLM_PROVIDER", "offline").strip().toLowerCase(Locale.ROOT);
     int timeout = r.integer("INMO_LLM_TIMEOUT_SECONDS", 20, 1, 120);
+    Map<String, String> baseUrls = new java.util.HashMap<>();
+    for (String p : LLM_PROVIDERS) {
+      String name = "INMO_LLM_" + p.toUpperCase(Locale.ROOT) + "_BASE_URL";
+      String url = r.optional(name);
+      if (url != null && !url.isBlank()) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+          r.problem(name + " must be an http(s) URL");
+        }
+        baseUrls.put(p, url.strip());
+      }
+    }
+    String endpoints = r.string("INMO_LLM_BROKER_ENDPOINTS", "false").toLowerCase(Locale.ROOT);
+    if (!endpoints.equals("true") && !endpoints.equals("false")) {
+      r.problem("INMO_LLM_BROKER_ENDPOINTS must be 'true' or 'false'");
+    }
+    boolean brokerEndpoints = endpoints.equals("true");
     if (provider.equals("offline")) {
-      return new Llm(null, List.of(), java.time.Duration.ofSeconds(timeout));
+      return new Llm(
+          null, List.of(), java.time.Duration.ofSeconds(timeout), baseUrls, brokerEndpoints);
     }
     LlmTarget primary =
         target(
@@ -244,7 +278,8 @@ public record AppConfig(
                 prefix));
       }
     }
-    return new Llm(primary, fallbacks, java.time.Duration.ofSeconds(timeout));
+    return new Llm(
+        primary, fallbacks, java.time.Duration.ofSeconds(timeout), baseUrls, brokerEndpoints);
   }
 
   private static LlmTarget target(

@@ -103,11 +103,15 @@ final class Api {
     return send(request(path, token).setHeader("Accept", accept).GET());
   }
 
-  /** A POST of raw bytes (e.g. a CSV file, possibly not valid UTF-8) with a content type. */
+  /**
+   * A POST of raw bytes (e.g. a CSV file, possibly not valid UTF-8) with a content type. A large
+   * import is one long request: it may take a minute on a loaded two-core machine.
+   */
   HttpResponse<String> postBytes(String path, String contentType, byte[] body, String token)
       throws Exception {
     return send(
         request(path, token)
+            .timeout(Duration.ofSeconds(90))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }

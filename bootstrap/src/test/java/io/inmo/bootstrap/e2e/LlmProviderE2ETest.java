@@ -11,7 +11,6 @@ import static io.inmo.bootstrap.e2e.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.RedisEndpoint;
@@ -171,28 +170,7 @@ class LlmProviderE2ETest {
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(
       String facts, String reply) throws Exception {
-    ObjectNode turn = Api.JSON.createObjectNode();
-    turn.set("facts", Api.JSON.readTree(facts));
-    turn.put("intent", "property_search");
-    turn.put("escalate", false);
-    turn.put("reply", reply);
-    ObjectNode message = Api.JSON.createObjectNode().put("role", "assistant");
-    message.put("content", turn.toString());
-    ObjectNode body = Api.JSON.createObjectNode();
-    body.put("id", "chatcmpl-inmo-1").put("object", "chat.completion").put("model", "gpt-4o-mini");
-    body.putArray("choices")
-        .addObject()
-        .put("index", 0)
-        .put("finish_reason", "stop")
-        .set("message", message);
-    body.putObject("usage")
-        .put("prompt_tokens", 1450)
-        .put("completion_tokens", 80)
-        .put("total_tokens", 1530);
-    return aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body.toString());
+    return OpenAiStubs.completion(facts, reply, 1450, 80);
   }
 
   private JsonNode onlyLead(Staff broker) throws Exception {

@@ -12,7 +12,9 @@ public enum NotificationKind {
   /** The nightly digest: open leads of the recipient that nobody has worked for a while. */
   LEADS_STALE,
   /** A lead asked for a person, complained or turned hostile in a conversation (PRODUCT §7). */
-  CONVERSATION_ESCALATED;
+  CONVERSATION_ESCALATED,
+  /** The broker's AI cost reached its monthly budget; it is answered by the offline agent. */
+  LLM_BUDGET_REACHED;
 
   public String apiValue() {
     return name().toLowerCase(Locale.ROOT);

@@ -368,7 +368,9 @@ class SpanishFactExtractorTest {
     assertThat(e.location()).isEqualTo("Ñuñoa");
     assertThat(e.budget()).isEqualTo(Money.uf("3500"));
     assertThat(millis).isLessThan(2_000);
-    // inputs that make careless regular expressions backtrack quadratically (16k chars each)
+    // inputs that make careless regular expressions backtrack quadratically (16k chars each): a
+    // guard against catastrophic patterns (seconds to minutes), not a speed target — the bound is
+    // loose because the build shares two cores with other work (594 ms seen under load)
     for (String adversarial :
         new String[] {
           "1".repeat(16_000),
@@ -378,7 +380,7 @@ class SpanishFactExtractorTest {
         }) {
       long t = System.nanoTime();
       EXTRACTOR.extract(adversarial);
-      assertThat((System.nanoTime() - t) / 1_000_000).as("ms").isLessThan(500);
+      assertThat((System.nanoTime() - t) / 1_000_000).as("ms").isLessThan(2_000);
     }
   }
 }

@@ -10,6 +10,7 @@ import io.inmo.adapters.persistence.JsonColumns;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
+import io.inmo.domain.broker.BrokerLlmConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 import io.inmo.domain.broker.LeadField;
@@ -33,6 +34,7 @@ import java.util.UUID;
 final class BrokerConfigJpaMapper {
   static final String VOICE_CREDENTIALS = "broker_voice_configs.provider_credentials";
   static final String CHAT_CREDENTIALS = "broker_chat_configs.provider_credentials";
+  static final String LLM_CREDENTIALS = "broker_llm_configs.provider_credentials";
 
   private BrokerConfigJpaMapper() {}
 
@@ -164,6 +166,43 @@ final class BrokerConfigJpaMapper {
     e.callingHoursStart = c.callingHoursStart();
     e.callingHoursEnd = c.callingHoursEnd();
     e.maxConcurrentCalls = c.maxConcurrentCalls();
+    e.createdAt = micros(c.createdAt());
+    e.updatedAt = micros(c.updatedAt());
+  }
+
+  // ---- llm ----
+
+  static BrokerLlmConfig toDomain(BrokerLlmConfigJpaEntity e, FieldCodec codec) {
+    List<String> fallbacks = new ArrayList<>();
+    JsonColumns.read(e.fallbacks).forEach(f -> fallbacks.add(f.asText()));
+    return new BrokerLlmConfig(
+        e.id,
+        new BrokerId(e.brokerId),
+        e.provider,
+        e.model,
+        e.baseUrl,
+        fallbacks,
+        credentials(e.providerCredentials, codec, LLM_CREDENTIALS, e.brokerId),
+        e.monthlyBudgetUsd,
+        e.createdAt,
+        e.updatedAt,
+        e.version);
+  }
+
+  /** Copies every column except the version, which JPA manages. */
+  static void copy(BrokerLlmConfig c, BrokerLlmConfigJpaEntity e, FieldCodec codec) {
+    e.id = c.id();
+    e.brokerId = c.brokerId().value();
+    e.provider = c.provider();
+    e.model = c.model();
+    e.baseUrl = c.baseUrl();
+    ArrayNode fallbacks = JsonColumns.array();
+    c.fallbacks().forEach(fallbacks::add);
+    e.fallbacks = JsonColumns.replaceIfChanged(e.fallbacks, fallbacks);
+    e.providerCredentials =
+        credentialsColumn(
+            e.providerCredentials, c.credentials(), codec, LLM_CREDENTIALS, e.brokerId);
+    e.monthlyBudgetUsd = c.monthlyBudgetUsd();
     e.createdAt = micros(c.createdAt());
     e.updatedAt = micros(c.updatedAt());
   }

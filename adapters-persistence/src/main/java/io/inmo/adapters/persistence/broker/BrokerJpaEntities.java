@@ -2,7 +2,7 @@ package io.inmo.adapters.persistence.broker;
 
 import java.util.List;
 
-/** The JPA entity classes of the broker area (brokers and their four config tables). */
+/** The JPA entity classes of the broker area (brokers and their config tables). */
 public final class BrokerJpaEntities {
   public static final List<Class<?>> CLASSES =
       List.of(
@@ -10,7 +10,8 @@ public final class BrokerJpaEntities {
           BrokerPromptConfigJpaEntity.class,
           BrokerLeadConfigJpaEntity.class,
           BrokerVoiceConfigJpaEntity.class,
-          BrokerChatConfigJpaEntity.class);
+          BrokerChatConfigJpaEntity.class,
+          BrokerLlmConfigJpaEntity.class);
 
   private BrokerJpaEntities() {}
 }

@@ -9,6 +9,7 @@ import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
+import io.inmo.domain.broker.BrokerLlmConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,34 @@ public final class JpaBrokerConfigRepository implements BrokerConfigRepository {
   public Optional<BrokerChatConfig> findChatConfig(BrokerId brokerId) {
     return findByBroker(BrokerChatConfigJpaEntity.class, brokerId)
         .map(e -> BrokerConfigJpaMapper.toDomain(e, codec));
+  }
+
+  @Override
+  public Optional<BrokerLlmConfig> findLlmConfig(BrokerId brokerId) {
+    return findByBroker(BrokerLlmConfigJpaEntity.class, brokerId)
+        .map(e -> BrokerConfigJpaMapper.toDomain(e, codec));
+  }
+
+  @Override
+  public void save(BrokerLlmConfig config) {
+    Objects.requireNonNull(config, "config");
+    EntityManager em = unitOfWork.entityManager();
+    BrokerLlmConfigJpaEntity e =
+        BrokerScope.findById(
+                em, BrokerLlmConfigJpaEntity.class, config.brokerId().value(), config.id())
+            .orElse(null);
+    if (e == null) {
+      e = new BrokerLlmConfigJpaEntity();
+      BrokerConfigJpaMapper.copy(config, e, codec);
+      e.version = config.version();
+      e.versionReadByThisUnit = config.version();
+      persist(em, e, "llm");
+    } else {
+      OptimisticLocks.requireCurrent(
+          "llm config", config.id(), config.version(), e.version, e.versionReadByThisUnit);
+      BrokerConfigJpaMapper.copy(config, e, codec);
+    }
+    flush(em, "llm", config.brokerId());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.inmo.adapters.rest.auth.Callers;
 import io.inmo.adapters.rest.broker.BrokerViews.BrokerResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.ChatConfigResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.LeadConfigResponse;
+import io.inmo.adapters.rest.broker.BrokerViews.LlmConfigResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.PromptConfigResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.VoiceConfigResponse;
 import io.inmo.adapters.rest.problem.BadRequestException;
@@ -13,6 +14,7 @@ import io.inmo.application.port.in.broker.BrokerCommands.BrokerChanges;
 import io.inmo.application.port.in.broker.BrokerCommands.ChatSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.HoursRange;
 import io.inmo.application.port.in.broker.BrokerCommands.LeadSettings;
+import io.inmo.application.port.in.broker.BrokerCommands.LlmSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.PromptSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.VoiceSettings;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
@@ -115,6 +117,19 @@ public class BrokerResource {
       String callingHoursStart,
       String callingHoursEnd,
       Integer maxConcurrentCalls) {}
+
+  /**
+   * The broker's language-model chain and monthly budget (ADR 0018). {@code provider} null = the
+   * server's chain, {@code offline} = the built-in agent only; {@code apiKeys} by provider are
+   * write-only like other credentials (send back the masked value to keep one, null to clear it).
+   */
+  public record LlmConfigRequest(
+      String provider,
+      String model,
+      String baseUrl,
+      List<String> fallbacks,
+      Map<String, String> apiKeys,
+      java.math.BigDecimal monthlyBudgetUsd) {}
 
   private static final Map<String, String> TELEGRAM_KEYS =
       Map.of("botToken", "telegram.bot_token", "webhookSecret", "telegram.webhook_secret");
@@ -330,6 +345,48 @@ public class BrokerResource {
                     r.maxConcurrentCalls()));
     return VoiceConfigResponse.of(
         updateConfig.replaceVoice(actor, target, settings, Callers.origin(headers)));
+  }
+
+  @GET
+  @Path("config/llm")
+  @Operation(
+      summary = "The broker's AI provider chain and monthly budget; keys masked (ADMIN only)",
+      security = @SecurityRequirement(name = "bearer"))
+  public LlmConfigResponse llm(
+      @PathParam("scope") String scope, @Context SecurityContext security) {
+    return LlmConfigResponse.of(getConfig.llm(Callers.actor(security), target(scope)));
+  }
+
+  @PUT
+  @Path("config/llm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace the AI provider chain and budget; apiKeys are write-only",
+      security = @SecurityRequirement(name = "bearer"))
+  public LlmConfigResponse replaceLlm(
+      @PathParam("scope") String scope,
+      LlmConfigRequest body,
+      @Context SecurityContext security,
+      @Context HttpHeaders headers) {
+    var actor = Callers.actor(security);
+    BrokerId target = target(scope);
+    LlmConfigRequest r = Requests.requireBody(body);
+    Map<String, String> credentials = new java.util.HashMap<>();
+    if (r.apiKeys() != null) {
+      r.apiKeys().forEach((provider, key) -> credentials.put(provider + ".api_key", key));
+    }
+    LlmSettings settings =
+        Requests.parse(
+            () ->
+                new LlmSettings(
+                    r.provider(),
+                    r.model(),
+                    r.baseUrl(),
+                    r.fallbacks(),
+                    credentials,
+                    r.monthlyBudgetUsd()));
+    return LlmConfigResponse.of(
+        updateConfig.replaceLlm(actor, target, settings, Callers.origin(headers)));
   }
 
   // ---- parsing ----

@@ -3,6 +3,7 @@ package io.inmo.adapters.rest.broker;
 import io.inmo.domain.broker.Broker;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerLeadConfig;
+import io.inmo.domain.broker.BrokerLlmConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 import io.inmo.domain.broker.BusinessHours;
@@ -166,6 +167,38 @@ public final class BrokerViews {
           c.callingHoursEnd().toString(),
           c.maxConcurrentCalls(),
           c.isConfigured(),
+          c.updatedAt());
+    }
+  }
+
+  /**
+   * @param provider null when the broker uses the server's chain
+   * @param apiKeys masked keys by provider
+   * @param agent who answers now: {@code server}, {@code broker} or {@code offline}
+   */
+  public record LlmConfigResponse(
+      String provider,
+      String model,
+      String baseUrl,
+      List<String> fallbacks,
+      Map<String, String> apiKeys,
+      java.math.BigDecimal monthlyBudgetUsd,
+      String agent,
+      Instant updatedAt) {
+    static LlmConfigResponse of(BrokerLlmConfig c) {
+      Map<String, String> keys = new LinkedHashMap<>();
+      c.credentials()
+          .forEach(
+              (key, secret) ->
+                  keys.put(key.substring(0, key.length() - ".api_key".length()), secret.masked()));
+      return new LlmConfigResponse(
+          c.provider(),
+          c.model(),
+          c.baseUrl(),
+          c.fallbacks(),
+          keys,
+          c.monthlyBudgetUsd(),
+          c.usesServerChain() ? "server" : c.offlineOnly() ? "offline" : "broker",
           c.updatedAt());
     }
   }

@@ -3,6 +3,7 @@ package io.inmo.adapters.rest.llm;
 import io.inmo.adapters.rest.auth.Callers;
 import io.inmo.adapters.rest.problem.Ids;
 import io.inmo.application.port.in.llm.LlmUsageUseCase;
+import io.inmo.application.port.in.llm.LlmUsageUseCase.PlatformUsage;
 import io.inmo.application.port.in.llm.LlmUsageUseCase.Usage;
 import io.inmo.domain.shared.InvalidValueException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +21,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * What the AI costs the broker (PRODUCT §9, ADR 0018): calls, failures, tokens and estimated USD
- * per day and per model, and per qualified lead. ADMIN; SUPERADMIN names {@code brokerId}.
+ * per day and per model, per qualified lead, and against the monthly budget. ADMIN; SUPERADMIN
+ * names {@code brokerId}, and alone sees every broker's costs ({@code /brokers}).
  */
 @Path("/api/v1/llm/usage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +45,18 @@ public class LlmUsageResource {
       @Context SecurityContext security) {
     return usage.usage(
         Callers.actor(security), Ids.brokerId(brokerId), date("from", from), date("to", to));
+  }
+
+  @GET
+  @Path("brokers")
+  @Operation(
+      summary = "Every broker's AI calls, tokens and estimated cost (SUPERADMIN)",
+      security = @SecurityRequirement(name = "bearer"))
+  public PlatformUsage platform(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @Context SecurityContext security) {
+    return usage.platform(Callers.actor(security), date("from", from), date("to", to));
   }
 
   private static LocalDate date(String name, String value) {

@@ -1,5 +1,6 @@
 package io.inmo.application.port.out;
 
+import io.inmo.domain.broker.BrokerLlmConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.LeadField;
 import io.inmo.domain.conversation.ChatMessage;
@@ -28,19 +29,50 @@ public interface ConversationAgentPort {
    * @param newMessages the lead's messages this turn answers, oldest first
    * @param nextFields the missing facts to ask for next, by the broker's priority (at most four:
    *     the agent asks for at most two, skipping any the lead gives in this very turn)
+   * @param route which agent the broker's settings and budget allow
    */
   record AgentRequest(
       BrokerPromptConfig prompt,
       Lead lead,
       List<ChatMessage> history,
       List<ChatMessage> newMessages,
-      List<LeadField> nextFields) {
+      List<LeadField> nextFields,
+      AgentRoute route) {
     public AgentRequest {
       Objects.requireNonNull(prompt, "prompt");
       Objects.requireNonNull(lead, "lead");
       history = List.copyOf(history);
       newMessages = List.copyOf(newMessages);
       nextFields = List.copyOf(nextFields);
+      Objects.requireNonNull(route, "route");
+    }
+
+    /** A request answered by the server's chain. */
+    public AgentRequest(
+        BrokerPromptConfig prompt,
+        Lead lead,
+        List<ChatMessage> history,
+        List<ChatMessage> newMessages,
+        List<LeadField> nextFields) {
+      this(prompt, lead, history, newMessages, nextFields, AgentRoute.SERVER_CHAIN);
+    }
+  }
+
+  /**
+   * Which agent answers a broker's turn (ADR 0018): decided by the application from the broker's
+   * LLM settings and its month's cost; the adapter only follows it.
+   *
+   * @param settings the broker's own chain, or null for the server's ({@code INMO_LLM_*})
+   * @param offlineOnly the built-in offline agent only: the broker chose it, or its monthly budget
+   *     is reached
+   */
+  record AgentRoute(BrokerLlmConfig settings, boolean offlineOnly) {
+    public static final AgentRoute SERVER_CHAIN = new AgentRoute(null, false);
+    public static final AgentRoute OFFLINE = new AgentRoute(null, true);
+
+    /** Whether the broker's own chain answers (not the server's, not the offline agent). */
+    public boolean brokerChain() {
+      return !offlineOnly && settings != null && !settings.chain().isEmpty();
     }
   }
 

@@ -4,6 +4,7 @@ import static io.inmo.application.service.broker.Validation.valid;
 
 import io.inmo.application.port.in.broker.BrokerCommands.ChatSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.LeadSettings;
+import io.inmo.application.port.in.broker.BrokerCommands.LlmSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.PromptSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.VoiceSettings;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
@@ -19,6 +20,7 @@ import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
+import io.inmo.domain.broker.BrokerLlmConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 import io.inmo.domain.broker.LeadField;
@@ -70,6 +72,7 @@ public final class BrokerConfigService
   private final AuditLogRepository audit;
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
+  private final boolean brokerEndpointsAllowed;
 
   public BrokerConfigService(
       BrokerConfigRepository configs,
@@ -77,6 +80,22 @@ public final class BrokerConfigService
       AuditLogRepository audit,
       UnitOfWorkPort unitOfWork,
       Clock clock) {
+    this(configs, rescorings, audit, unitOfWork, clock, false);
+  }
+
+  /**
+   * @param brokerEndpointsAllowed whether a broker may point its LLM chain at an endpoint of its
+   *     choosing ({@code baseUrl}, {@code openai_compatible}); off by default, since the server
+   *     would send requests wherever a broker admin says ({@code INMO_LLM_BROKER_ENDPOINTS})
+   */
+  public BrokerConfigService(
+      BrokerConfigRepository configs,
+      RescoringRunRepository rescorings,
+      AuditLogRepository audit,
+      UnitOfWorkPort unitOfWork,
+      Clock clock,
+      boolean brokerEndpointsAllowed) {
+    this.brokerEndpointsAllowed = brokerEndpointsAllowed;
     this.configs = Objects.requireNonNull(configs, "configs");
     this.rescorings = Objects.requireNonNull(rescorings, "rescorings");
     this.audit = Objects.requireNonNull(audit, "audit");
@@ -106,6 +125,23 @@ public final class BrokerConfigService
   public BrokerVoiceConfig voice(Actor actor, BrokerId target) {
     requireCredentialReader(actor);
     return read(actor, target, configs::findVoiceConfig);
+  }
+
+  @Override
+  public BrokerLlmConfig llm(Actor actor, BrokerId target) {
+    requireCredentialReader(actor);
+    return read(actor, target, this::findLlmConfig);
+  }
+
+  /** The stored LLM config, or the defaults of an existing broker that never saved one. */
+  private Optional<BrokerLlmConfig> findLlmConfig(BrokerId broker) {
+    return configs
+        .findLlmConfig(broker)
+        .or(
+            () ->
+                configs
+                    .findPromptConfig(broker)
+                    .map(any -> BrokerLlmConfig.defaults(broker, clock.instant())));
   }
 
   // ---- writes ----
@@ -328,6 +364,52 @@ public final class BrokerConfigService
         origin);
   }
 
+  @Override
+  public BrokerLlmConfig replaceLlm(Actor actor, BrokerId target, LlmSettings s, Origin origin) {
+    boolean ownEndpoint =
+        (s.baseUrl() != null && !s.baseUrl().isBlank())
+            || "openai_compatible".equalsIgnoreCase(String.valueOf(s.provider()).strip());
+    if (ownEndpoint && !brokerEndpointsAllowed) {
+      throw new InvalidValueException(
+          "broker.llm_endpoint_not_allowed",
+          "Esta instalación no permite que una corredora elija la dirección de su proveedor de IA"
+              + " (baseUrl, openai_compatible); pide al administrador de la plataforma que active"
+              + " INMO_LLM_BROKER_ENDPOINTS.");
+    }
+    return replace(
+        actor,
+        target,
+        "llm",
+        this::findLlmConfig,
+        current -> {
+          BrokerLlmConfig next =
+              valid(
+                  "broker.invalid_llm_config",
+                  () ->
+                      current.withSettings(
+                          s.provider(),
+                          s.model(),
+                          s.baseUrl(),
+                          s.fallbacks(),
+                          CredentialChanges.apply(current.credentials(), s.credentials()),
+                          s.monthlyBudgetUsd(),
+                          clock.instant()));
+          List<String> missing = next.missingCredentials();
+          if (!missing.isEmpty()) {
+            throw new InvalidValueException(
+                "broker.llm_credentials_missing",
+                "Falta la clave de API de tu cuenta para "
+                    + String.join(", ", missing)
+                    + ": una corredora que elige su modelo lo usa con su propia clave.");
+          }
+          return next;
+        },
+        configs::save,
+        BrokerConfigService::summary,
+        BrokerLlmConfig::id,
+        origin);
+  }
+
   // ---- plumbing ----
 
   private <C> C read(Actor actor, BrokerId target, Function<BrokerId, Optional<C>> find) {
@@ -444,6 +526,17 @@ public final class BrokerConfigService
     s.put("callingHoursStart", c.callingHoursStart().toString());
     s.put("callingHoursEnd", c.callingHoursEnd().toString());
     s.put("maxConcurrentCalls", c.maxConcurrentCalls());
+    return s;
+  }
+
+  static Map<String, Object> summary(BrokerLlmConfig c) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("provider", c.provider());
+    s.put("model", c.model());
+    s.put("baseUrl", c.baseUrl());
+    s.put("fallbacks", c.fallbacks());
+    s.put("credentialKeys", List.copyOf(c.credentials().keySet()));
+    s.put("monthlyBudgetUsd", c.monthlyBudgetUsd());
     return s;
   }
 

@@ -14,6 +14,7 @@ import io.inmo.application.port.out.ConcurrentChangeException;
 import io.inmo.application.port.out.ConversationAgentPort;
 import io.inmo.application.port.out.ConversationAgentPort.AgentReply;
 import io.inmo.application.port.out.ConversationAgentPort.AgentRequest;
+import io.inmo.application.port.out.ConversationAgentPort.AgentRoute;
 import io.inmo.application.port.out.ConversationRepository;
 import io.inmo.application.port.out.ConversationRepository.ClaimedTurn;
 import io.inmo.application.port.out.DuplicateChatMessageException;
@@ -62,6 +63,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Application service: the conversation pipeline of ADR 0015. {@link #receive} stores and
@@ -107,6 +109,7 @@ public final class ConversationService implements ConversationUseCase {
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final LeadRecompute recompute;
+  private final Function<BrokerId, AgentRoute> routes;
 
   public ConversationService(
       LeadRepository leads,
@@ -124,7 +127,9 @@ public final class ConversationService implements ConversationUseCase {
       BrokerContextCachePort contexts,
       LiveEventsPort liveEvents,
       UnitOfWorkPort unitOfWork,
-      Clock clock) {
+      Clock clock,
+      Function<BrokerId, AgentRoute> routes) {
+    this.routes = Objects.requireNonNull(routes, "routes");
     this.contexts = Objects.requireNonNull(contexts, "contexts");
     this.liveEvents = Objects.requireNonNull(liveEvents, "liveEvents");
     this.leads = Objects.requireNonNull(leads, "leads");
@@ -413,7 +418,8 @@ public final class ConversationService implements ConversationUseCase {
       Lead lead,
       BrokerContext broker,
       List<ChatMessage> pending,
-      List<ChatMessage> history) {
+      List<ChatMessage> history,
+      AgentRoute route) {
     BrokerLeadConfig leadConfig() {
       return broker.leadConfig();
     }
@@ -464,7 +470,8 @@ public final class ConversationService implements ConversationUseCase {
                       conversation.leadId(),
                       conversation.provider(),
                       conversation.channelUserId()),
-                  messages.findLatestByLead(broker, conversation.leadId(), HISTORY));
+                  messages.findLatestByLead(broker, conversation.leadId(), HISTORY),
+                  routes.apply(broker));
             });
     Instant now = clock.instant();
     Conversation conversation = context.conversation();
@@ -497,7 +504,8 @@ public final class ConversationService implements ConversationUseCase {
                     lead,
                     context.history(),
                     pending,
-                    nextFields(lead, context.leadConfig())));
+                    nextFields(lead, context.leadConfig()),
+                    context.route()));
         reply = ReplyRules.enforce(proposal.reply()).text();
       } else {
         reply = ESCALATION_REPLY;

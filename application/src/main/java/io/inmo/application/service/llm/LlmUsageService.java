@@ -35,6 +35,7 @@ public final class LlmUsageService implements LlmUsageUseCase {
   private final LlmPrices prices;
   private final UnitOfWorkPort unitOfWork;
   private final java.time.Clock clock;
+  private final LlmBudgetService budgets;
 
   /** The period when none is given: the last 30 days, today included. */
   static final int DEFAULT_DAYS = 30;
@@ -44,7 +45,9 @@ public final class LlmUsageService implements LlmUsageUseCase {
       BrokerRepository brokers,
       LlmPrices prices,
       UnitOfWorkPort unitOfWork,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      LlmBudgetService budgets) {
+    this.budgets = Objects.requireNonNull(budgets, "budgets");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.usage = Objects.requireNonNull(usage, "usage");
     this.brokers = Objects.requireNonNull(brokers, "brokers");
@@ -71,24 +74,101 @@ public final class LlmUsageService implements LlmUsageUseCase {
               brokers.findById(broker).map(Broker::timezone).orElse(Broker.DEFAULT_TIMEZONE);
           LocalDate last = to != null ? to : LocalDate.now(clock.withZone(zone));
           LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
-          if (last.isBefore(first)) {
-            throw new InvalidValueException(
-                "llm.invalid_period", "from no puede ser posterior a to (AAAA-MM-DD).");
-          }
-          if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
-            throw new InvalidValueException(
-                "llm.invalid_period", "El período admite a lo más " + MAX_DAYS + " días.");
-          }
+          period(first, last);
           Instant start = first.atStartOfDay(zone).toInstant();
           Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
           List<UsageRow> rows = usage.usage(broker, start, end, zone);
           long qualified = usage.qualifiedLeadsWithCalls(broker, start, end);
-          return report(prices, first, last, rows, qualified);
+          LlmBudgetService.Status status = budgets.status(broker);
+          return report(
+              prices,
+              first,
+              last,
+              rows,
+              qualified,
+              new Budget(
+                  status.monthlyBudgetUsd(),
+                  status.month(),
+                  status.spentUsd(),
+                  status.reached(),
+                  status.reachedAt()));
         });
   }
 
+  @Override
+  public PlatformUsage platform(Actor actor, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(actor, "actor");
+    if (!actor.isSuperadmin()) {
+      throw new PermissionDeniedException(
+          "Solo la administración de la plataforma ve los costos de todas las corredoras.");
+    }
+    LocalDate last = to != null ? to : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+    LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
+    period(first, last);
+    Instant start = first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant end = last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    return unitOfWork.inTransaction(
+        () -> {
+          Map<BrokerId, Sum> sums = new LinkedHashMap<>();
+          Sum total = new Sum();
+          for (LlmUsageRepository.BrokerUsageRow row : usage.usageByBroker(start, end)) {
+            UsageRow asRow =
+                new UsageRow(
+                    first,
+                    row.provider(),
+                    row.model(),
+                    row.calls(),
+                    row.failed(),
+                    row.tokensIn(),
+                    row.tokensOut());
+            Optional<BigDecimal> cost =
+                prices.cost(row.provider(), row.model(), row.tokensIn(), row.tokensOut());
+            sums.computeIfAbsent(row.broker(), b -> new Sum()).add(asRow, cost);
+            total.add(asRow, cost);
+          }
+          List<BrokerCost> list = new ArrayList<>();
+          sums.forEach(
+              (id, sum) -> {
+                Optional<Broker> broker = brokers.findById(id);
+                list.add(
+                    new BrokerCost(
+                        id.value(),
+                        broker.map(Broker::name).orElse(null),
+                        broker.map(b -> b.slug().value()).orElse(null),
+                        sum.calls,
+                        sum.failed,
+                        sum.in,
+                        sum.out,
+                        sum.cost()));
+              });
+          list.sort(
+              java.util.Comparator.comparing(
+                      (BrokerCost c) -> c.costUsd() == null ? BigDecimal.ZERO : c.costUsd())
+                  .thenComparingLong(BrokerCost::calls)
+                  .reversed());
+          return new PlatformUsage(
+              first, last, list, total.calls, total.failed, total.in, total.out, total.cost());
+        });
+  }
+
+  private static void period(LocalDate first, LocalDate last) {
+    if (last.isBefore(first)) {
+      throw new InvalidValueException(
+          "llm.invalid_period", "from no puede ser posterior a to (AAAA-MM-DD).");
+    }
+    if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
+      throw new InvalidValueException(
+          "llm.invalid_period", "El período admite a lo más " + MAX_DAYS + " días.");
+    }
+  }
+
   static Usage report(
-      LlmPrices prices, LocalDate from, LocalDate to, List<UsageRow> rows, long qualified) {
+      LlmPrices prices,
+      LocalDate from,
+      LocalDate to,
+      List<UsageRow> rows,
+      long qualified,
+      Budget budget) {
     Map<LocalDate, Sum> days = new LinkedHashMap<>();
     Map<String, Sum> models = new LinkedHashMap<>();
     Sum total = new Sum();
@@ -123,7 +203,8 @@ public final class LlmUsageService implements LlmUsageUseCase {
         total.out,
         cost,
         qualified,
-        perQualified);
+        perQualified,
+        budget);
   }
 
   private static final class Sum {

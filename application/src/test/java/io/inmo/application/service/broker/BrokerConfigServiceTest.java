@@ -55,6 +55,109 @@ class BrokerConfigServiceTest {
   BrokerConfigServiceTest() {
     configs.chat = BrokerChatConfig.defaults(broker, NOW);
     configs.lead = BrokerLeadConfig.defaults(broker, NOW);
+    configs.llm = io.inmo.domain.broker.BrokerLlmConfig.defaults(broker, NOW);
+  }
+
+  private static io.inmo.application.port.in.broker.BrokerCommands.LlmSettings llm(
+      String provider, String model, String baseUrl, Map<String, String> keys, String budget) {
+    return new io.inmo.application.port.in.broker.BrokerCommands.LlmSettings(
+        provider,
+        model,
+        baseUrl,
+        List.of("anthropic:claude-haiku-4-5"),
+        keys,
+        budget == null ? null : new java.math.BigDecimal(budget));
+  }
+
+  @Test
+  void givenAnAdmin_whenLlmChainSetWithKeys_thenStoredAndAuditedWithoutTheKeys() {
+    var saved =
+        service.replaceLlm(
+            admin,
+            null,
+            llm(
+                "openai",
+                "gpt-4o-mini",
+                null,
+                Map.of(
+                    "openai.api_key", "sk-propiedades-andes-7781",
+                    "anthropic.api_key", "sk-ant-andes-5512"),
+                "40.5"),
+            Origin.SYSTEM);
+
+    assertThat(saved.chain())
+        .extracting(l -> l.name())
+        .containsExactly("openai:gpt-4o-mini", "anthropic:claude-haiku-4-5");
+    assertThat(saved.apiKey("openai")).map(Secret::reveal).contains("sk-propiedades-andes-7781");
+    assertThat(saved.monthlyBudgetUsd()).isEqualByComparingTo("40.50");
+    assertThat(audit.getLast().after().toString())
+        .contains("openai.api_key")
+        .doesNotContain("sk-propiedades")
+        .doesNotContain("sk-ant");
+
+    // echoing the masked key back keeps it; a new budget replaces the old one
+    Map<String, String> echoed = new HashMap<>();
+    echoed.put("openai.api_key", "••••7781");
+    var again =
+        service.replaceLlm(
+            admin, null, llm("openai", "gpt-4o-mini", null, echoed, null), Origin.SYSTEM);
+    assertThat(again.apiKey("openai")).map(Secret::reveal).contains("sk-propiedades-andes-7781");
+    assertThat(again.apiKey("anthropic")).isPresent();
+    assertThat(again.monthlyBudgetUsd()).isNull();
+  }
+
+  @Test
+  void givenAChainWithoutTheBrokersKey_whenSaved_thenRefusedAndNothingStored() {
+    int before = configs.saves;
+    assertThatThrownBy(
+            () ->
+                service.replaceLlm(
+                    admin,
+                    null,
+                    llm("openai", "gpt-4o-mini", null, Map.of("openai.api_key", "sk-1"), null),
+                    Origin.SYSTEM))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("broker.llm_credentials_missing");
+              assertThat(e.getMessage()).contains("anthropic.api_key");
+            });
+    assertThat(configs.saves).isEqualTo(before);
+  }
+
+  @Test
+  void givenEndpointsNotAllowed_whenABrokerNamesABaseUrl_thenRefused() {
+    assertThatThrownBy(
+            () ->
+                service.replaceLlm(
+                    admin,
+                    null,
+                    llm(
+                        "openai",
+                        "gpt-4o-mini",
+                        "http://10.0.0.7:8000/v1",
+                        Map.of("openai.api_key", "sk-1", "anthropic.api_key", "sk-2"),
+                        null),
+                    Origin.SYSTEM))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.code()).isEqualTo("broker.llm_endpoint_not_allowed"));
+  }
+
+  @Test
+  void givenBadLlmSettings_whenSaved_thenA400NamesTheProblem() {
+    assertThatThrownBy(
+            () ->
+                service.replaceLlm(
+                    admin, null, llm("mistral", "large", null, Map.of(), null), Origin.SYSTEM))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("broker.invalid_llm_config");
+              assertThat(e.getMessage()).contains("mistral");
+            });
+    assertThatThrownBy(() -> service.llm(agent, null))
+        .isInstanceOf(PermissionDeniedException.class);
   }
 
   @Test
@@ -195,7 +298,19 @@ class BrokerConfigServiceTest {
   private static final class Configs implements BrokerConfigRepository {
     BrokerChatConfig chat;
     BrokerLeadConfig lead;
+    io.inmo.domain.broker.BrokerLlmConfig llm;
     int saves;
+
+    @Override
+    public Optional<io.inmo.domain.broker.BrokerLlmConfig> findLlmConfig(BrokerId brokerId) {
+      return Optional.ofNullable(llm).filter(c -> c.brokerId().equals(brokerId));
+    }
+
+    @Override
+    public void save(io.inmo.domain.broker.BrokerLlmConfig config) {
+      llm = config;
+      saves++;
+    }
 
     @Override
     public Optional<BrokerPromptConfig> findPromptConfig(BrokerId brokerId) {

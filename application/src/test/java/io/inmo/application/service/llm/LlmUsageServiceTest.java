@@ -30,7 +30,8 @@ class LlmUsageServiceTest {
                 new UsageRow(MON, "openai", "gpt-4o-mini", 10, 1, 1_000_000, 100_000),
                 new UsageRow(MON, "ollama", "llama3.1", 4, 0, 50_000, 5_000),
                 new UsageRow(TUE, "openai", "gpt-4o-mini", 2, 2, 0, 0)),
-            3);
+            3,
+            null);
 
     assertThat(usage.days()).hasSize(2);
     assertThat(usage.days().getFirst().costUsd()).isEqualByComparingTo("0.21");
@@ -53,7 +54,8 @@ class LlmUsageServiceTest {
             List.of(
                 new UsageRow(MON, "openai", "gpt-4o-mini", 1, 0, 1_000, 100),
                 new UsageRow(MON, "anthropic", "claude-desconocido", 1, 0, 1_000, 100)),
-            1);
+            1,
+            null);
 
     assertThat(usage.costUsd()).isNull();
     assertThat(usage.costPerQualifiedLeadUsd()).isNull();

@@ -142,6 +142,28 @@ public final class BrokerCommands {
     }
   }
 
+  /**
+   * The whole LLM config (PUT): {@code provider} null or blank means the server's chain, {@code
+   * offline} the built-in agent only; {@code fallbacks} are {@code provider:model}; credentials
+   * ({@code <provider>.api_key}) follow the write-only rules of {@link ChatSettings}; {@code
+   * monthlyBudgetUsd} null means no budget.
+   */
+  public record LlmSettings(
+      String provider,
+      String model,
+      String baseUrl,
+      List<String> fallbacks,
+      Map<String, String> credentials,
+      java.math.BigDecimal monthlyBudgetUsd) {
+    public LlmSettings {
+      fallbacks =
+          fallbacks == null
+              ? List.of()
+              : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(fallbacks));
+      credentials = credentialChanges(credentials);
+    }
+  }
+
   /** An unmodifiable copy that keeps null values (they mean "clear"). */
   static Map<String, String> credentialChanges(Map<String, String> changes) {
     if (changes == null) {

@@ -4,6 +4,7 @@ import io.inmo.application.security.Actor;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
+import io.inmo.domain.broker.BrokerLlmConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 
@@ -21,4 +22,7 @@ public interface GetBrokerConfigUseCase {
   BrokerChatConfig chat(Actor actor, BrokerId target);
 
   BrokerVoiceConfig voice(Actor actor, BrokerId target);
+
+  /** The broker's LLM settings (ADMIN, SUPERADMIN); the defaults until first saved. */
+  BrokerLlmConfig llm(Actor actor, BrokerId target);
 }

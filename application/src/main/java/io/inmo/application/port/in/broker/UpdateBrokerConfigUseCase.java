@@ -2,6 +2,7 @@ package io.inmo.application.port.in.broker;
 
 import io.inmo.application.port.in.broker.BrokerCommands.ChatSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.LeadSettings;
+import io.inmo.application.port.in.broker.BrokerCommands.LlmSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.PromptSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.VoiceSettings;
 import io.inmo.application.security.Actor;
@@ -9,6 +10,7 @@ import io.inmo.application.security.Origin;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.BrokerLeadConfig;
+import io.inmo.domain.broker.BrokerLlmConfig;
 import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 
@@ -28,4 +30,6 @@ public interface UpdateBrokerConfigUseCase {
 
   BrokerVoiceConfig replaceVoice(
       Actor actor, BrokerId target, VoiceSettings settings, Origin origin);
+
+  BrokerLlmConfig replaceLlm(Actor actor, BrokerId target, LlmSettings settings, Origin origin);
 }
