@@ -58,7 +58,7 @@ import io.inmo.application.port.out.LiveEventsPort;
 import io.inmo.application.port.out.LlmCallLogPort;
 import io.inmo.application.port.out.RateLimiterPort;
 import io.inmo.application.service.identity.EnsurePlatformAdminService;
-import io.inmo.application.service.llm.LlmBudgetService;
+import io.inmo.application.service.llm.LlmBudgets;
 import io.inmo.bootstrap.config.AppConfig;
 import io.inmo.bootstrap.database.EmbeddedDatabase;
 import io.inmo.bootstrap.security.KeyFiles;
@@ -179,7 +179,7 @@ public final class Inmo implements AutoCloseable {
             }));
     AesGcmFieldCodec fieldCodec = new AesGcmFieldCodec(encryptionKey());
     // provider calls count against the broker's budget as they happen (set once the service exists)
-    AtomicReference<LlmBudgetService> spentBy = new AtomicReference<>();
+    AtomicReference<LlmBudgets> spentBy = new AtomicReference<>();
     JpaNotificationStore notifications = new JpaNotificationStore(unitOfWork);
     Clock clock = Clock.systemUTC();
     SecondaryAdapters adapters =
@@ -374,13 +374,13 @@ public final class Inmo implements AutoCloseable {
       AppConfig.Llm llm,
       List<DependencyHealthPort> health,
       LlmCallLogPort callLog,
-      Supplier<LlmBudgetService> budgets,
+      Supplier<LlmBudgets> budgets,
       Clock clock) {
     OfflineConversationAgent offline = new OfflineConversationAgent();
     ProviderCallListener listener =
         call -> {
           record(callLog, call, clock);
-          LlmBudgetService budget = budgets.get();
+          LlmBudgets budget = budgets.get();
           if (budget != null && call.broker() != null && call.tokensIn() != null) {
             budget.recorded(
                 call.broker(),

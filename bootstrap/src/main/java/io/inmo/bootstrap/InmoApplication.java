@@ -55,7 +55,7 @@ import io.inmo.application.service.lead.LeadTransferService;
 import io.inmo.application.service.lead.NightlyMaintenanceService;
 import io.inmo.application.service.lead.PipelineService;
 import io.inmo.application.service.live.LiveEventsService;
-import io.inmo.application.service.llm.LlmBudgetService;
+import io.inmo.application.service.llm.LlmBudgets;
 import io.inmo.application.service.llm.LlmUsageService;
 import io.inmo.application.service.notification.NotificationService;
 import io.inmo.application.service.platform.CheckReadinessService;
@@ -96,7 +96,7 @@ public final class InmoApplication extends ResourceConfig {
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;
   private final ConversationService conversations;
-  private final LlmBudgetService llmBudgets;
+  private final LlmBudgets llmBudgets;
 
   public InmoApplication(AppConfig config, SecondaryAdapters out) {
     CheckReadinessUseCase readiness = new CheckReadinessService(out.healthChecks());
@@ -148,7 +148,7 @@ public final class InmoApplication extends ResourceConfig {
             out.clock(),
             config.llm().brokerEndpoints());
     llmBudgets =
-        new LlmBudgetService(
+        new LlmBudgets(
             out.brokerConfigs(),
             out.brokers(),
             out.llmUsage(),
@@ -327,7 +327,7 @@ public final class InmoApplication extends ResourceConfig {
 
   /** The conversation pipeline, for the turn workers. */
   /** Decides which agent answers each broker, within its budget (ADR 0018). */
-  LlmBudgetService llmBudgets() {
+  LlmBudgets llmBudgets() {
     return llmBudgets;
   }
 

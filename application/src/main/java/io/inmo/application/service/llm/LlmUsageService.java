@@ -35,7 +35,7 @@ public final class LlmUsageService implements LlmUsageUseCase {
   private final LlmPrices prices;
   private final UnitOfWorkPort unitOfWork;
   private final java.time.Clock clock;
-  private final LlmBudgetService budgets;
+  private final LlmBudgets budgets;
 
   /** The period when none is given: the last 30 days, today included. */
   static final int DEFAULT_DAYS = 30;
@@ -46,7 +46,7 @@ public final class LlmUsageService implements LlmUsageUseCase {
       LlmPrices prices,
       UnitOfWorkPort unitOfWork,
       java.time.Clock clock,
-      LlmBudgetService budgets) {
+      LlmBudgets budgets) {
     this.budgets = Objects.requireNonNull(budgets, "budgets");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.usage = Objects.requireNonNull(usage, "usage");
@@ -79,7 +79,7 @@ public final class LlmUsageService implements LlmUsageUseCase {
           Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
           List<UsageRow> rows = usage.usage(broker, start, end, zone);
           long qualified = usage.qualifiedLeadsWithCalls(broker, start, end);
-          LlmBudgetService.Status status = budgets.status(broker);
+          LlmBudgets.Status status = budgets.status(broker);
           return report(
               prices,
               first,

@@ -42,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * broker may overrun its budget by what other nodes spend in that time, and by the turn that
  * crosses it. A turn never waits on more than one small aggregate query.
  */
-public final class LlmBudgetService {
+public final class LlmBudgets {
   /** How long a computed monthly cost is reused. */
   static final Duration SPEND_TTL = Duration.ofSeconds(30);
 
@@ -65,7 +65,7 @@ public final class LlmBudgetService {
       boolean reached,
       Instant reachedAt) {}
 
-  public LlmBudgetService(
+  public LlmBudgets(
       BrokerConfigRepository configs,
       BrokerRepository brokers,
       LlmUsageRepository usage,
