@@ -61,7 +61,7 @@ public final class DemoDataCommand {
       URI base = url != null ? URI.create(url) : localUrl(config);
       DemoFiller filler = new DemoFiller(base, password, line -> out.println("  " + line));
       if (filler.serverIsUp()) {
-        out.println("Filling the Inmo at " + base + " with demo data…");
+        out.println("Using the Inmo at " + base + "…");
         print(filler.fill(), base);
         return 0;
       }
