@@ -5,6 +5,7 @@ import io.inmo.bootstrap.demo.DemoChatPlayer.StaffMember;
 import io.inmo.bootstrap.demo.DemoLead.Move;
 import io.inmo.bootstrap.demo.DemoReport.Account;
 import io.inmo.bootstrap.demo.InmoApi.ApiException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class DemoFiller {
    * @param fixedPassword every demo account's password, or null to generate one per account
    * @param progress receives a line now and then
    */
-  public DemoFiller(java.net.URI base, String fixedPassword, Consumer<String> progress) {
+  public DemoFiller(URI base, String fixedPassword, Consumer<String> progress) {
     this.api = new InmoApi(base);
     this.fixedPassword = fixedPassword;
     this.progress = progress;

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -94,8 +95,7 @@ class DemoDataE2ETest {
     for (JsonNode stage : api.get("/api/v1/pipeline/metrics", admin).path("stages")) {
       stages.put(stage.path("stage").asText(), stage.path("count").asInt());
     }
-    List<DemoConversation> scripts =
-        DemoConversations.scripts(new ChileanPeople(new java.util.Random()));
+    List<DemoConversation> scripts = DemoConversations.scripts(new ChileanPeople(new Random()));
     DemoLeadPlanner.PER_STAGE.forEach(
         (stage, planned) -> {
           if (List.of("scheduled", "won", "lost").contains(stage)) {
