@@ -110,7 +110,14 @@ public record AppConfig(
           "INMO_GOOGLE_API_URL", "https://www.googleapis.com");
 
   public static AppConfig fromEnvironment() {
-    return from(System.getenv(), Path.of(System.getProperty("user.home")));
+    return fromEnvironment(Map.of());
+  }
+
+  /** The environment's configuration with some variables replaced (e.g. {@code INMO_PORT=0}). */
+  public static AppConfig fromEnvironment(Map<String, String> overrides) {
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.putAll(overrides);
+    return from(env, Path.of(System.getProperty("user.home")));
   }
 
   /**
