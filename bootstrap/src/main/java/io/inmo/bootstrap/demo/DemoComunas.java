@@ -13,11 +13,11 @@ import java.util.Random;
 
 /**
  * The comunas demo leads look for: the urban comunas of Gran Santiago, Gran Valparaíso and Gran
- * Concepción, spelled as the official list ({@code demo/comunas-chile.csv}) spells them; a name
- * missing from that list or in another region fails at load.
+ * Concepción, spelled as the official list ({@code offline/comunas-chile.csv}, shipped by the
+ * offline agent) spells them; a name missing from that list or in another region fails at load.
  */
 final class DemoComunas {
-  private static final String RESOURCE = "/demo/comunas-chile.csv";
+  private static final String RESOURCE = "/offline/comunas-chile.csv";
 
   /** Where a demo lead searches, with how much it costs there (1 = cheapest). */
   record Comuna(String name, String area, int priceTier) {}
