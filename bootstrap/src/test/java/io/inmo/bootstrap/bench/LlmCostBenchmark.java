@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,13 +87,13 @@ class LlmCostBenchmark {
     {
       "gano 2 millones y medio liquidos",
       "[" + fact("monthly_income", "2500000", "clp") + "]",
-      "financing",
+      "financing_question",
       "Gracias. ¿Tienes deudas morosas registradas (DICOM)?"
     },
     {
       "no tengo dicom 🙌",
       "[" + fact("dicom_status", "clean", "none") + "]",
-      "financing",
+      "financing_question",
       "¡Excelente! ¿Me dejas un teléfono para que una ejecutiva te contacte?"
     },
     {
@@ -107,7 +106,6 @@ class LlmCostBenchmark {
 
   /** Plays the model: the scripted answer of each turn, with the request's real token count. */
   static final class ScriptedModel implements ResponseDefinitionTransformerV2 {
-    final AtomicInteger turn = new AtomicInteger();
     final List<int[]> usage = new ArrayList<>();
 
     @Override
@@ -125,7 +123,9 @@ class LlmCostBenchmark {
         int in =
             O200K.estimateTokenCountInMessages(messages)
                 + O200K.estimateTokenCountInText(request.get("response_format").toString());
-        String[] step = SCRIPT[Math.min(turn.getAndIncrement(), SCRIPT.length - 1)];
+        StringBuilder text = new StringBuilder();
+        messages.forEach(m -> text.append(m).append('\n'));
+        String[] step = SCRIPT[stepOf(text.toString())];
         ObjectNode output = JSON.createObjectNode();
         output.set("facts", JSON.readTree(step[1]));
         output.put("intent", step[2]);
@@ -150,10 +150,25 @@ class LlmCostBenchmark {
             .put("prompt_tokens", in)
             .put("completion_tokens", out)
             .put("total_tokens", in + out);
-        return ResponseDefinition.okForJson(body);
+        // the body as text: WireMock's own (shaded) Jackson cannot write our JsonNode
+        return aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody(body.toString())
+            .build();
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /** The turn whose lead message is the newest one in the request. */
+    private static int stepOf(String prompt) {
+      for (int i = SCRIPT.length - 1; i > 0; i--) {
+        if (prompt.contains(SCRIPT[i][0])) {
+          return i;
+        }
+      }
+      return 0;
     }
 
     @Override
