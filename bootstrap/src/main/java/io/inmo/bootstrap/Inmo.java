@@ -65,6 +65,7 @@ import io.inmo.bootstrap.security.KeyFiles;
 import io.inmo.bootstrap.server.ClientAddressHandler;
 import io.inmo.bootstrap.server.ProblemErrorHandler;
 import io.inmo.bootstrap.server.StaticUiHandler;
+import io.inmo.bootstrap.server.WebChatCorsHandler;
 import io.inmo.domain.shared.DomainException;
 import io.inmo.domain.shared.Email;
 import io.lettuce.core.RedisClient;
@@ -242,7 +243,9 @@ public final class Inmo implements AutoCloseable {
     server = JettyHttpContainerFactory.createServer(uri, application, false);
     StaticUiHandler routing = new StaticUiHandler(server.getHandler());
     uiPackaged = routing.hasUi();
-    server.setHandler(new GracefulHandler(new ClientAddressHandler(routing, config.trustProxy())));
+    server.setHandler(
+        new GracefulHandler(
+            new ClientAddressHandler(new WebChatCorsHandler(routing), config.trustProxy())));
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
     server.setStopAtShutdown(false);

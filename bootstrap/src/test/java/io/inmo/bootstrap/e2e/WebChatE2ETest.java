@@ -423,6 +423,51 @@ class WebChatE2ETest {
 
   // ---------------------------------------------------------------- helpers
 
+  @Test
+  void givenTheWidgetOnABrokersOwnWebsite_whenCallingFromThatOrigin_thenCorsAllowsTheWebChatOnly()
+      throws Exception {
+    Staff broker = Staff.register(api, "Propiedades Viña Costa");
+    String slug = slug(broker);
+    String site = "https://www.vinacosta.cl";
+    HttpResponse<String> preflight =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/webchat/" + slug + "/messages"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", site)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-inmo-chat-session")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
+        .contains("POST");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+        .containsIgnoringCase("X-Inmo-Chat-Session")
+        .containsIgnoringCase("Content-Type");
+
+    HttpResponse<String> opened =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/webchat/" + slug + "/sessions"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Origin", site)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(opened.statusCode()).isEqualTo(201);
+    assertThat(opened.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+
+    // staff endpoints stay same-origin only
+    HttpResponse<String> staff =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/leads"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", site)
+                .header("Access-Control-Request-Method", "GET")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(staff.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
   private String slug(Staff broker) throws Exception {
     return json(api.get("/api/v1/broker", broker.token())).get("slug").asText();
   }
