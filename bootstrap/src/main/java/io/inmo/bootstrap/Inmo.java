@@ -63,6 +63,7 @@ import io.inmo.bootstrap.config.AppConfig;
 import io.inmo.bootstrap.database.EmbeddedDatabase;
 import io.inmo.bootstrap.security.KeyFiles;
 import io.inmo.bootstrap.server.ClientAddressHandler;
+import io.inmo.bootstrap.server.MetricsHandler;
 import io.inmo.bootstrap.server.ProblemErrorHandler;
 import io.inmo.bootstrap.server.StaticUiHandler;
 import io.inmo.bootstrap.server.WebChatCorsHandler;
@@ -179,6 +180,8 @@ public final class Inmo implements AutoCloseable {
               }
             }));
     AesGcmFieldCodec fieldCodec = new AesGcmFieldCodec(encryptionKey());
+    InmoMetrics metrics = new InmoMetrics();
+    resources.push(metrics);
     // provider calls count against the broker's budget as they happen (set once the service exists)
     AtomicReference<LlmBudgets> spentBy = new AtomicReference<>();
     JpaNotificationStore notifications = new JpaNotificationStore(unitOfWork);
@@ -203,7 +206,7 @@ public final class Inmo implements AutoCloseable {
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
             conversationAgent(
-                config.llm(), health, new JpaLlmCallLog(unitOfWork), spentBy::get, clock),
+                config.llm(), health, new JpaLlmCallLog(unitOfWork), spentBy::get, metrics, clock),
             List.of(
                 new WebChatSender(),
                 new TelegramSender(
@@ -245,7 +248,9 @@ public final class Inmo implements AutoCloseable {
     uiPackaged = routing.hasUi();
     server.setHandler(
         new GracefulHandler(
-            new ClientAddressHandler(new WebChatCorsHandler(routing), config.trustProxy())));
+            new ClientAddressHandler(
+                new MetricsHandler(new WebChatCorsHandler(routing), metrics.registry()),
+                config.trustProxy())));
     server.setErrorHandler(new ProblemErrorHandler());
     server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
     server.setStopAtShutdown(false);
@@ -378,11 +383,13 @@ public final class Inmo implements AutoCloseable {
       List<DependencyHealthPort> health,
       LlmCallLogPort callLog,
       Supplier<LlmBudgets> budgets,
+      InmoMetrics metrics,
       Clock clock) {
     OfflineConversationAgent offline = new OfflineConversationAgent();
     ProviderCallListener listener =
         call -> {
           record(callLog, call, clock);
+          metrics.llmCall(call);
           LlmBudgets budget = budgets.get();
           if (budget != null && call.broker() != null && call.tokensIn() != null) {
             budget.recorded(
@@ -416,9 +423,13 @@ public final class Inmo implements AutoCloseable {
       ProviderRouter router = new ProviderRouter(links, offline);
       health.add(new ProviderRouterHealth(router));
       LOG.info("conversation agent: {} then the offline agent", targets);
+      metrics.serverChain(router);
       serverChain = router;
     }
-    return new BrokerAgentRouter(serverChain, offline, llm.baseUrls(), llm.timeout(), listener);
+    BrokerAgentRouter router =
+        new BrokerAgentRouter(serverChain, offline, llm.baseUrls(), llm.timeout(), listener);
+    metrics.brokerChains(router);
+    return router;
   }
 
   /** Every provider call goes to the call records (ADR 0018). */

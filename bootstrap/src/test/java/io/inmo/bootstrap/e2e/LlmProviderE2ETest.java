@@ -158,6 +158,22 @@ class LlmProviderE2ETest {
     assertThat(ready.statusCode()).as("a provider outage never makes Inmo unready").isEqualTo(200);
     assertThat(ready.body()).contains("llm").contains("openai:gpt-4o-mini open");
     assertThat(ready.body()).doesNotContain("sk-prueba");
+    // and in the node's metrics, for the operator's scraper
+    HttpResponse<String> metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(base.resolve("/health/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(metrics.body())
+        .contains("inmo_llm_breaker_open{link=\"openai:gpt-4o-mini\"} 1.0")
+        .containsPattern(
+            "inmo_llm_calls_total\\{model=\"gpt-4o-mini\",outcome=\"server_error\","
+                + "provider=\"openai\"\\} [1-9]")
+        .contains("jvm_memory_used_bytes")
+        .doesNotContain("sk-prueba")
+        .doesNotContain(broker.brokerId());
     // the outage is in the call records: two attempts per turn until the breaker opened (after 4
     // or 5 failed turns, depending on whether the other test's success came first), none after
     assertThat(
