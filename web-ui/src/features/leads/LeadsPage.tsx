@@ -82,7 +82,9 @@ export default function LeadsPage() {
   const clearSelection = useLeadSelection((state) => state.clear);
   const retain = useLeadSelection((state) => state.retain);
   const queryKey = JSON.stringify(query);
-  useEffect(() => clearSelection(), [queryKey, brokerId, clearSelection]);
+  useEffect(() => {
+    clearSelection();
+  }, [queryKey, brokerId, clearSelection]);
   useEffect(() => () => clearSelection(), [clearSelection]);
   const rows = useMemo(() => leads.data?.pages.flatMap((page) => page.items) ?? [], [leads.data]);
   useEffect(() => {

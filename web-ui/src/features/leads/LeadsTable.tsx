@@ -79,9 +79,7 @@ export function LeadsTable({ leads, sort, onSort, selectable, assigneeName }: Pr
             <th scope="col">{t('table.status')}</th>
             <SortHeader column="score" label={t('table.score')} sort={sort} onSort={onSort} />
             <th scope="col">{t('table.stage')}</th>
-            <th scope="col" className="leads-table__optional">{t('table.channel')}</th>
-            <th scope="col">{t('table.location')}</th>
-            <th scope="col" className="leads-table__optional">{t('table.budget')}</th>
+            <th scope="col">{t('table.searching')}</th>
             <th scope="col">{t('table.assignee')}</th>
             <SortHeader column="createdAt" label={t('table.created')} sort={sort} onSort={onSort} />
           </tr>
@@ -101,8 +99,9 @@ export function LeadsTable({ leads, sort, onSort, selectable, assigneeName }: Pr
                 <th scope="row" className="leads-table__name">
                   <Link to={`/leads/${lead.id}`}>{label}</Link>
                   {contact && <span className="leads-table__contact muted">{contact}</span>}
-                  {(lead.staleSince || lead.optedOutAt) && (
+                  {(channel || lead.staleSince || lead.optedOutAt) && (
                     <span className="leads-table__flags">
+                      {channel && <ChannelBadge channel={channel} />}
                       {lead.staleSince && (
                         <span className="leads-flag leads-flag--stale">
                           <Hourglass aria-hidden="true" />
@@ -125,9 +124,16 @@ export function LeadsTable({ leads, sort, onSort, selectable, assigneeName }: Pr
                 <td>
                   <StageBadge stage={lead.stage} />
                 </td>
-                <td className="leads-table__optional">{channel ? <ChannelBadge channel={channel} /> : t('common:format.empty')}</td>
-                <td>{lead.facts.location ?? t('common:format.empty')}</td>
-                <td className="leads-table__optional leads-table__money">{lead.facts.budget ? format.money(lead.facts.budget) : t('common:format.empty')}</td>
+                <td className="leads-table__searching">
+                  {lead.facts.location || lead.facts.budget ? (
+                    <>
+                      {lead.facts.location && <span>{lead.facts.location}</span>}
+                      {lead.facts.budget && <span className="leads-table__money">{format.money(lead.facts.budget)}</span>}
+                    </>
+                  ) : (
+                    t('common:format.empty')
+                  )}
+                </td>
                 <td>{assigneeName(lead.assignedTo)}</td>
                 <td>
                   <time dateTime={lead.createdAt} title={format.dateTime(lead.createdAt)}>

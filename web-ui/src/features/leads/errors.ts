@@ -26,20 +26,31 @@ const FIELD_PREFIX = new RegExp(`^(?:facts\\.)?(${LEAD_FIELDS.join('|')})(?:\\.[
 /** The field a path like `facts.budget.currency` or `phone` names. */
 const fieldOfPath = (path: string): string => path.replace(/^facts\./, '').split('.')[0]!;
 
+/**
+ * The sentence without the field name it starts with, since it is shown next to that field:
+ * "phone no es un teléfono válido…" → "No es un teléfono válido…".
+ */
+export function withoutFieldName(message: string): string {
+  const match = FIELD_PREFIX.exec(message);
+  if (!match) return message;
+  const rest = message.slice(match[0].length).replace(/^[:\s]+/, '');
+  return rest ? rest.charAt(0).toLocaleUpperCase('es') + rest.slice(1) : message;
+}
+
 export function fieldProblem(error: unknown): FieldProblem {
   if (!(error instanceof ApiError)) return { message: userMessage(error) };
   const first = error.fieldErrors[0];
   if (first) return { field: fieldOfPath(first.field), message: i18n.language === 'es' ? first.message : error.message };
   switch (error.code) {
     case 'lead.phone_invalid':
-      return { field: 'phone', message: error.message };
+      return { field: 'phone', message: withoutFieldName(error.message) };
     case 'lead.email_invalid':
-      return { field: 'email', message: error.message };
+      return { field: 'email', message: withoutFieldName(error.message) };
     case 'lead.identity_taken': {
-      // the server's detail names the channel, in English: say it in the user's words
+      // the detail names the channel ("…con ese teléfono."; older servers said it in English)
       const detail = error.problem?.detail ?? '';
-      if (/phone|whatsapp|telegram/i.test(detail)) return { field: 'phone', message: t('errors.identityTakenPhone') };
-      if (/e-?mail/i.test(detail)) return { field: 'email', message: t('errors.identityTakenEmail') };
+      if (/tel[eé]fono|phone|whatsapp|telegram/i.test(detail)) return { field: 'phone', message: t('errors.identityTakenPhone') };
+      if (/correo|e-?mail/i.test(detail)) return { field: 'email', message: t('errors.identityTakenEmail') };
       return { message: t('errors.identityTaken') };
     }
     default:
@@ -47,7 +58,7 @@ export function fieldProblem(error: unknown): FieldProblem {
   }
   if (error.status === 400) {
     const match = FIELD_PREFIX.exec(error.problem?.detail ?? '');
-    if (match) return { field: match[1], message: error.message };
+    if (match) return { field: match[1], message: withoutFieldName(error.message) };
   }
   return { message: error.message };
 }

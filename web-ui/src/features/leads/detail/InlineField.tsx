@@ -41,6 +41,7 @@ export function InlineField({ label, value, display, spec, editable, onSave }: P
   const { t, i18n } = useTranslation('leads');
   const id = useId();
   const editButton = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const [currency, setCurrency] = useState<Money['currency']>('UF');
@@ -87,6 +88,8 @@ export function InlineField({ label, value, display, spec, editable, onSave }: P
       close();
     } catch (cause) {
       setError(fieldProblem(cause).message);
+      // the buttons were disabled while saving: give the focus back to the field to fix it
+      requestAnimationFrame(() => input.current?.focus());
     } finally {
       setSaving(false);
     }
@@ -97,6 +100,7 @@ export function InlineField({ label, value, display, spec, editable, onSave }: P
     const parsed = parse();
     if (!parsed.ok) {
       setError(parsed.message);
+      input.current?.focus();
       return;
     }
     void save(parsed.value);
@@ -136,7 +140,7 @@ export function InlineField({ label, value, display, spec, editable, onSave }: P
         <form className="lead-fact__form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
           <div className="lead-fact__inputs">
             {spec.kind === 'enum' ? (
-              <select id={id} className="select select--compact" value={text} onChange={(event) => setText(event.target.value)} autoFocus aria-describedby={describedBy}>
+              <select ref={input} id={id} className="select select--compact" value={text} onChange={(event) => setText(event.target.value)} autoFocus aria-describedby={describedBy}>
                 <option value="">{t('edit.choose')}</option>
                 {spec.options.map((option) => (
                   <option key={option.value} value={option.value}>
@@ -146,6 +150,7 @@ export function InlineField({ label, value, display, spec, editable, onSave }: P
               </select>
             ) : (
               <input
+                ref={input}
                 id={id}
                 className="leads-input leads-input--compact"
                 type={spec.kind === 'email' ? 'email' : spec.kind === 'tel' ? 'tel' : 'text'}

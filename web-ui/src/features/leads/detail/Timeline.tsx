@@ -15,6 +15,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui';
 import { useFormat } from '../../../i18n/format';
+import { useAuthStore } from '../../../stores/auth';
 import { ACTIVITY_LIMIT, type ActivityEntry, type ChatMessage } from '../api';
 import { describe, TIMELINE_FILTERS, type TimelineFilter } from './timeline';
 
@@ -48,13 +49,14 @@ export function Timeline({ entries, error, loading, onRetry, messages, messagesF
   const format = useFormat();
   const filterId = useId();
   const [filter, setFilter] = useState<TimelineFilter>('all');
+  const me = useAuthStore((state) => state.user?.id);
   const byId = new Map(messages.map((message) => [message.id, message]));
 
   let body;
   if (loading) body = <Skeleton lines={6} />;
   else if (!entries) body = <ErrorState error={error} onRetry={onRetry} />;
   else {
-    const items = entries.map((entry) => describe(entry, { t, userName, messages: byId })).filter((item) => filter === 'all' || item.category === filter);
+    const items = entries.map((entry) => describe(entry, { t, userName, messages: byId, me })).filter((item) => filter === 'all' || item.category === filter);
     body =
       items.length === 0 ? (
         <EmptyState title={entries.length === 0 ? t('timeline.empty') : t('timeline.emptyFiltered')} />

@@ -50,6 +50,8 @@ interface Context {
   /** A user's display name ("Tú", their name, "Otro usuario"). */
   userName: (id: string | undefined) => string;
   messages: ReadonlyMap<string, ChatMessage>;
+  /** The signed-in user's id ("Te lo asignaron" rather than "Asignado a Tú"). */
+  me?: string;
 }
 
 const stageName = (t: Context['t'], value: unknown) => (isStage(value) ? t(`common:stage.${value}`) : String(value ?? '?'));
@@ -67,7 +69,7 @@ function fieldList(t: Context['t'], value: unknown): string {
 }
 
 /** One activity entry in words. */
-export function describe(entry: ActivityEntry, { t, userName, messages }: Context): TimelineItem {
+export function describe(entry: ActivityEntry, { t, userName, messages, me }: Context): TimelineItem {
   const d = entry.details;
   const actor =
     entry.actorType === 'user'
@@ -105,11 +107,19 @@ export function describe(entry: ActivityEntry, { t, userName, messages }: Contex
       break;
     }
     case 'facts_updated':
-    case 'lead_updated':
-      item.title = t(`timeline.types.${type}`, { fields: fieldList(t, d.fields) });
+    case 'lead_updated': {
+      const fields = fieldList(t, d.fields);
+      item.title = fields ? t(`timeline.types.${type}`, { fields }) : t('timeline.types.lead_completed');
+      const source = text(d.source);
+      if (source) item.detail = t(`timeline.sources.${source}` as 'timeline.sources.api', { line: d.line, defaultValue: source });
       break;
+    }
     case 'assigned':
-      item.title = d.to ? t('timeline.types.assigned', { to: userName(text(d.to)) }) : t('timeline.types.unassigned');
+      item.title = !d.to
+        ? t('timeline.types.unassigned')
+        : d.to === me
+          ? t('timeline.types.assignedYou')
+          : t('timeline.types.assigned', { to: userName(text(d.to)) });
       break;
     case 'lead_created': {
       item.title = t('timeline.types.lead_created');
