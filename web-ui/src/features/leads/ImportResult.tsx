@@ -75,12 +75,8 @@ export function ImportResult({ report, onOpenLead }: { report: ImportReport; onO
                           ))}
                         </ul>
                       ) : line.leadId ? (
-                        <Link to={`/leads/${line.leadId}`} onClick={onOpenLead}>
+                        <Link to={`/leads/${line.leadId}`} onClick={onOpenLead} aria-label={t('importResult.openLeadOfLine', { line: line.line })}>
                           {t('importResult.openLead')}
-                          <span className="visually-hidden">
-                            {' '}
-                            ({t('importResult.line')} {line.line})
-                          </span>
                         </Link>
                       ) : null}
                     </td>
