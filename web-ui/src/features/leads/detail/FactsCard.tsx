@@ -124,7 +124,7 @@ export function FactsCard({ lead, editable, save }: Props) {
               </div>
             );
           }
-          const value = lead.facts[key] as FieldValue | undefined;
+          const value = (lead.facts[key] ?? undefined) as FieldValue | undefined;
           return (
             <InlineField
               key={key}
