@@ -65,7 +65,8 @@ export function LeadsTable({ leads, sort, onSort, selectable, assigneeName }: Pr
   const ids = leads.map((lead) => lead.id);
 
   return (
-    <div className="leads-table__scroll">
+    // focusable, so keyboard users can scroll it sideways on a narrow screen
+    <div className="leads-table__scroll" role="region" aria-label={t('table.caption')} tabIndex={0}>
       <table className="leads-table">
         <caption className="visually-hidden">{t('table.caption')}</caption>
         <thead>
