@@ -1,10 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problemResponse, routeFetch } from '../../test/http';
 import { renderPage, signInAs, testUsers } from '../../test/render';
 import type { ImportReport } from './api';
 import { ImportDialog } from './ImportDialog';
 import { ImportResult } from './ImportResult';
+
+// two shared cores: give slow renders room before a wait gives up
+configure({ asyncUtilTimeout: 4_000 });
 
 const report: ImportReport = {
   created: 2,

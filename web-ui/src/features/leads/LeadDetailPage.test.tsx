@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useToasts } from '../../components/ui';
 import { publish } from '../../live/events';
@@ -6,6 +6,9 @@ import { jsonResponse, problemResponse, routeFetch, type Call } from '../../test
 import { renderRoutes, signInAs, testUsers } from '../../test/render';
 import { DETAIL_LIVE_MS } from './LeadDetailPage';
 import LeadDetailPage from './LeadDetailPage';
+
+// two shared cores: give slow renders room before a wait gives up
+configure({ asyncUtilTimeout: 4_000 });
 
 const lead = {
   id: 'l-1',

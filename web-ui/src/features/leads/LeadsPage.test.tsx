@@ -1,10 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useToasts } from '../../components/ui';
 import { jsonResponse, problemResponse, routeFetch, type Call } from '../../test/http';
 import { renderRoutes, signInAs, testUsers } from '../../test/render';
 import LeadsPage from './LeadsPage';
 import { useLeadSelection } from './selection';
+
+// two shared cores: give slow renders room before a wait gives up
+configure({ asyncUtilTimeout: 4_000 });
 
 const lead = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id,
