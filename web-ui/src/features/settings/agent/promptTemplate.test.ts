@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composePrompt } from './composePrompt';
 import { CONVERSATION_SYSTEM_TEMPLATE } from './promptTemplate';
 
-const SERVER_TEMPLATE = resolve(__dirname, '../../../../../adapters-llm/src/main/resources/prompts/conversation-system.txt');
+/** The server's own file, read from the repository (Vitest runs in Node, from web-ui/). */
+async function serverTemplate(): Promise<string> {
+  const fs = (await import(/* @vite-ignore */ 'node:fs' as string)) as { readFileSync: (path: string, encoding: 'utf8') => string };
+  const cwd = (globalThis as unknown as { process: { cwd: () => string } }).process.cwd();
+  return fs.readFileSync(`${cwd}/../adapters-llm/src/main/resources/prompts/conversation-system.txt`, 'utf8');
+}
 
 describe('the conversation prompt preview', () => {
-  it('uses the server’s template as it is (update promptTemplate.ts when this fails)', () => {
-    expect(CONVERSATION_SYSTEM_TEMPLATE).toBe(readFileSync(SERVER_TEMPLATE, 'utf8'));
+  it('uses the server’s template as it is (update promptTemplate.ts when this fails)', async () => {
+    expect(CONVERSATION_SYSTEM_TEMPLATE).toBe(await serverTemplate());
   });
 
   it('fills every placeholder the way ConversationPrompt does', () => {
