@@ -47,7 +47,10 @@ export function AppLayout() {
   const brokerId = useActiveBrokerId();
   const { pathname } = useLocation();
   useLiveStream(brokerId);
-  useEffect(() => window.scrollTo?.(0, 0), [pathname]);
+  // braces: Chromium's scrollTo returns a promise, which React would take for a clean-up function
+  useEffect(() => {
+    window.scrollTo?.(0, 0);
+  }, [pathname]);
 
   if (!user) return <Navigate to="/login" replace />;
   return (

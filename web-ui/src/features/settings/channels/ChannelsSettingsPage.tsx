@@ -175,7 +175,7 @@ function ChannelsForm({ config, slug }: { config: ChatConfig; slug: string | und
         <Hint>{t('channels.test.text')}</Hint>
       </Panel>
 
-      <div className="card settings-footer">
+      <div className={`card settings-footer${dirty ? ' settings-footer--dirty' : ''}`}>
         <SaveError error={save.error} />
         <SaveBar dirty={dirty} saving={save.isPending} updatedAt={config.updatedAt} onReset={() => setForm(initial)} />
       </div>

@@ -220,8 +220,8 @@ function ScoringForm({ config, sample, setSample }: { config: LeadConfig; sample
         </Panel>
 
         {!readOnly && (
-          <div className="card settings-footer">
-            <Hint>{t('scoring.saveHint')}</Hint>
+          <div className={`card settings-footer${dirty ? ' settings-footer--dirty' : ''}`}>
+            {dirty && <Hint>{t('scoring.saveHint')}</Hint>}
             <SaveError error={save.error} />
             <SaveBar dirty={dirty} saving={save.isPending} updatedAt={config.updatedAt} onReset={() => setForm(initial)} label={t('scoring.save')} />
           </div>
