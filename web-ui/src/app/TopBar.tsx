@@ -3,6 +3,7 @@ import { LogOut } from 'lucide-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getOwnBroker, listBrokers } from '../api/brokers';
+import { UnreadBadge } from '../features/notifications/UnreadBadge';
 import type { AuthUser } from '../api/auth';
 import { setLanguage } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/types';
@@ -81,6 +82,7 @@ export function TopBar({ user }: { user: AuthUser }) {
     <header className="topbar">
       <div className="topbar__left">{user.role === 'SUPERADMIN' ? <BrokerPicker /> : <OwnBrokerName />}</div>
       <div className="topbar__right">
+        <UnreadBadge />
         <LiveIndicator />
         <LanguageSelect />
         <div className="topbar__user" aria-label={t('header.account', { name: user.name || user.email })} role="group">

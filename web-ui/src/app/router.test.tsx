@@ -56,13 +56,16 @@ describe('routing and role-aware navigation', () => {
     expect(screen.getByText('Administrador')).toBeTruthy();
   });
 
-  it('hides settings and audit from an AGENT and refuses them by address', async () => {
+  it('hides audit from an AGENT, shows them settings they may read, and refuses the rest by address', async () => {
     signInAs(testUsers.agent);
     shellServer();
-    renderRoutes('/settings/scoring');
+    const { router } = renderRoutes('/settings/channels');
 
     expect(await screen.findByRole('heading', { name: 'Sin acceso' })).toBeTruthy();
-    expect(navLabels()).toEqual(['Resumen', 'Leads', 'Pipeline', 'Conversaciones', 'Notificaciones']);
+    expect(navLabels()).toEqual(['Resumen', 'Leads', 'Pipeline', 'Conversaciones', 'Notificaciones', 'Configuración']);
+
+    await router.navigate('/audit');
+    expect(await screen.findByRole('heading', { name: 'Sin acceso' })).toBeTruthy();
   });
 
   it('renders nested routes: lead details and settings sub-pages', async () => {

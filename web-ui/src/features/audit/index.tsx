@@ -10,7 +10,5 @@ export const auditFeature = defineFeature({
   messages: auditMessages,
   nav: { to: '/audit', icon: ScrollText },
   roles: ['SUPERADMIN', 'ADMIN'],
-  routes: [
-    { path: 'audit', element: <AuditPage /> },
-  ],
+  routes: [{ path: 'audit', element: <AuditPage /> }],
 });

@@ -10,7 +10,5 @@ export const notificationsFeature = defineFeature({
   messages: notificationsMessages,
   nav: { to: '/notifications', icon: Bell },
   brokerScoped: false,
-  routes: [
-    { path: 'notifications', element: <NotificationsPage /> },
-  ],
+  routes: [{ path: 'notifications', element: <NotificationsPage /> }],
 });
