@@ -47,7 +47,10 @@ export function AppLayout() {
   const brokerId = useActiveBrokerId();
   const { pathname } = useLocation();
   useLiveStream(brokerId);
-  useEffect(() => window.scrollTo?.(0, 0), [pathname]);
+  useEffect(() => {
+    // block body: recent Chromium returns a promise from scrollTo, which React would take for a cleanup
+    window.scrollTo?.(0, 0);
+  }, [pathname]);
 
   if (!user) return <Navigate to="/login" replace />;
   return (
