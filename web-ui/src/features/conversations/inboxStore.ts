@@ -111,7 +111,7 @@ const withConversation = (conversations: Conversation[], changed: Conversation) 
 let generation = 0;
 /** Thread reads in flight, and the threads that changed again meanwhile (read once more after). */
 const reading = new Map<string, Promise<void>>();
-const stale = new Set<string>();
+const stale = new Map<string, 'read' | 'keep'>();
 const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 export const useInboxStore = create<InboxState>()((set, get) => {
@@ -121,7 +121,8 @@ export const useInboxStore = create<InboxState>()((set, get) => {
       return thread ? { threads: { ...state.threads, [leadId]: { ...thread, ...change(thread) } } } : {};
     });
 
-  const fetchThread = async (leadId: string, lead?: Lead) => {
+  /** Reads a lead's conversation, and the lead itself unless `lead` is given. */
+  const fetchThread = async (leadId: string, lead: Lead | undefined) => {
     const mine = generation;
     try {
       const [found, conversations] = await Promise.all([lead ? Promise.resolve(lead) : fetchLead(leadId), fetchConversations(leadId)]);
@@ -147,16 +148,23 @@ export const useInboxStore = create<InboxState>()((set, get) => {
     }
   };
 
-  /** Reads a thread, once at a time per lead; a change during a read means one more read after it. */
-  const refreshThread = (leadId: string, lead?: Lead): Promise<void> => {
+  /**
+   * Reads a thread, once at a time per lead; a change during a read means one more read after it.
+   * `lead`: the lead as just listed, or `'read'` to read it again (it changed); by default the one
+   * already known is kept (a new message does not change the lead's card).
+   */
+  const refreshThread = (leadId: string, lead: Lead | 'read' | 'keep' = 'keep'): Promise<void> => {
     const running = reading.get(leadId);
     if (running) {
-      stale.add(leadId);
+      stale.set(leadId, stale.get(leadId) === 'read' || lead === 'read' ? 'read' : 'keep');
       return running;
     }
-    const run = fetchThread(leadId, lead).finally(() => {
+    const known = lead === 'keep' ? get().threads[leadId]?.lead : undefined;
+    const run = fetchThread(leadId, typeof lead === 'object' ? lead : known).finally(() => {
       reading.delete(leadId);
-      if (stale.delete(leadId)) void refreshThread(leadId);
+      const again = stale.get(leadId);
+      stale.delete(leadId);
+      if (again) void refreshThread(leadId, again);
     });
     reading.set(leadId, run);
     return run;
@@ -305,7 +313,7 @@ export const useInboxStore = create<InboxState>()((set, get) => {
             return;
           }
           // name, opt-out, assignment… (a chat turn sends several: reads coalesce)
-          void refreshThread(leadId);
+          void refreshThread(leadId, 'read');
           return;
       }
     },
