@@ -50,7 +50,7 @@ describe('routing and role-aware navigation', () => {
     expect(await screen.findByRole('heading', { name: 'Pipeline' })).toBeTruthy();
     expect(navLabels()).toEqual(['Resumen', 'Leads', 'Pipeline', 'Conversaciones', 'Notificaciones', 'Configuración', 'Auditoría']);
     expect(screen.getByRole('link', { name: 'Pipeline' }).getAttribute('aria-current')).toBe('page');
-    expect(screen.getByText('En construcción')).toBeTruthy();
+    expect(screen.getByText(/^Arrastra un lead a otra etapa/)).toBeTruthy(); // the page inside the shell
     expect(await screen.findByText('Propiedades Andes')).toBeTruthy();
     expect(screen.getByText('Valentina Soto')).toBeTruthy();
     expect(screen.getByText('Administrador')).toBeTruthy();
@@ -118,7 +118,7 @@ describe('routing and role-aware navigation', () => {
 
     expect(await screen.findByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
     expect(navLabels('Main navigation')).toContain('Settings');
-    expect(screen.getByText('Under construction')).toBeTruthy();
+    expect(screen.getByText(/^Drag a lead to another stage/)).toBeTruthy();
     expect(localStorage.getItem('inmo.language')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });
