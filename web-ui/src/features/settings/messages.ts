@@ -235,6 +235,14 @@ export const settingsMessages = defineMessages({
       },
     },
     ai: {
+      health: {
+        title: 'Estado de los proveedores de IA',
+        up: 'Todos los proveedores del servidor responden.',
+        degraded: 'Algún proveedor falla: las conversaciones siguen con el siguiente de la cadena o con el asistente sin conexión.',
+        unknown: 'Sin información de los proveedores (el servidor usa el asistente sin conexión).',
+        error: 'No se pudo consultar el estado de los proveedores.',
+        refresh: 'Actualizar',
+      },
       loading: 'Cargando la configuración de IA…',
       saved: 'Configuración de IA guardada.',
       agent: {
@@ -656,6 +664,14 @@ export const settingsMessages = defineMessages({
       },
     },
     ai: {
+      health: {
+        title: 'AI provider status',
+        up: 'Every provider of the server answers.',
+        degraded: 'A provider is failing: conversations continue with the next one in the chain or the offline assistant.',
+        unknown: 'No provider information (the server uses the offline assistant).',
+        error: 'Could not read the providers\' status.',
+        refresh: 'Refresh',
+      },
       loading: 'Loading the AI settings…',
       saved: 'AI settings saved.',
       agent: {

@@ -40,8 +40,15 @@ function usage(budget: Partial<LlmUsage['budget']> = {}, extra: Partial<LlmUsage
   };
 }
 
-function server(usageAnswer: LlmUsage = usage(), put?: (body: LlmConfigRequest) => Response) {
+function server(
+  usageAnswer: LlmUsage = usage(),
+  put?: (body: LlmConfigRequest) => Response,
+  llmCheck: { status: string; detail?: string } = { status: 'up' },
+) {
   return routeFetch((call: Call) => {
+    if (call.url === '/health/ready') {
+      return jsonResponse(200, { status: llmCheck.status === 'up' ? 'up' : 'degraded', checks: [{ name: 'database', status: 'up' }, { name: 'llm', critical: false, ...llmCheck }] });
+    }
     if (call.url === '/api/v1/broker/config/llm' && call.method === 'GET') return jsonResponse(200, llm);
     if (call.url === '/api/v1/broker/config/llm' && call.method === 'PUT') {
       const body = call.body as LlmConfigRequest;
@@ -75,6 +82,15 @@ describe('AiSettingsPage', () => {
     expect(within(models).getAllByRole('row')).toHaveLength(3);
     expect(within(models).getByText('claude-haiku-4-5')).toBeTruthy();
     expect(calls.find((call) => call.url.startsWith('/api/v1/llm/usage'))!.url).toMatch(/^\/api\/v1\/llm\/usage\?from=\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('shows an open provider breaker from the readiness check, naming the link', async () => {
+    server(usage(), undefined, { status: 'degraded', detail: 'openai:gpt-4o-mini open' });
+    renderPage(<AiSettingsPage />, '/settings/ai');
+
+    const health = (await screen.findByRole('heading', { name: 'Estado de los proveedores de IA' })).closest('section')!;
+    await vi.waitFor(() => expect(health.textContent).toMatch(/Algún proveedor falla/));
+    expect(within(health as HTMLElement).getByTestId('llm-health-detail').textContent).toBe('openai:gpt-4o-mini open');
   });
 
   it('says the offline assistant answers once the budget is reached', async () => {

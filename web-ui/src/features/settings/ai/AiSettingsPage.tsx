@@ -5,6 +5,7 @@ import { useActiveBrokerId } from '../../../stores/broker';
 import { settingsApi, settingsKeys } from '../api';
 import { SectionGate } from '../SettingsLayout';
 import { LlmConfigForm } from './LlmConfigForm';
+import { ProviderHealth } from './ProviderHealth';
 import { UsagePanel } from './UsagePanel';
 
 function AiSettings() {
@@ -14,6 +15,7 @@ function AiSettings() {
   return (
     <div className="settings-stack">
       <UsagePanel />
+      <ProviderHealth />
       {config.isPending ? (
         <Skeleton lines={8} label={t('ai.loading')} />
       ) : config.isError ? (
