@@ -13,6 +13,24 @@ import { usd } from './usd';
 export const USAGE_PERIODS = [7, 30, 90] as const;
 
 /** `from` for the last `days` days, today included (local date). */
+/** The period picker of the cost views: the last 7, 30 or 90 days. */
+export function UsagePeriodSelect({ days, onChange }: { days: number; onChange: (days: number) => void }) {
+  const { t } = useTranslation('settings');
+  const id = useId();
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>{t('ai.usage.period')}</label>
+      <select id={id} className="select select--compact" value={days} onChange={(event) => onChange(Number(event.target.value))}>
+        {USAGE_PERIODS.map((value) => (
+          <option key={value} value={value}>
+            {t('ai.usage.lastDays', { count: value })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function periodStart(days: number, today = new Date()): string {
   const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -84,7 +102,6 @@ function ModelTable({ usage }: { usage: LlmUsage }) {
 export function UsagePanel() {
   const { t } = useTranslation('settings');
   const brokerId = useActiveBrokerId();
-  const periodId = useId();
   const [days, setDays] = useState<number>(30);
   const from = periodStart(days);
   const usage = useQuery({
@@ -98,16 +115,7 @@ export function UsagePanel() {
       title={t('ai.usage.title')}
       description={t('ai.usage.description')}
       actions={
-        <div className="inline-field">
-          <label htmlFor={periodId}>{t('ai.usage.period')}</label>
-          <select id={periodId} className="select select--compact" value={days} onChange={(event) => setDays(Number(event.target.value))}>
-            {USAGE_PERIODS.map((value) => (
-              <option key={value} value={value}>
-                {t('ai.usage.lastDays', { count: value })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UsagePeriodSelect days={days} onChange={setDays} />
       }
     >
       {usage.isPending ? (

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui';
 import { useFormat } from '../../../i18n/format';
 import { useBrokerScope } from '../../../stores/broker';
 import { settingsApi, settingsKeys } from '../api';
-import { periodStart, USAGE_PERIODS } from '../ai/UsagePanel';
+import { periodStart, UsagePeriodSelect } from '../ai/UsagePanel';
 import { usd } from '../ai/usd';
 import { Panel } from '../components';
 import { SectionGate } from '../SettingsLayout';
@@ -13,7 +13,6 @@ import { SectionGate } from '../SettingsLayout';
 function PlatformCosts() {
   const { t } = useTranslation('settings');
   const format = useFormat();
-  const periodId = useId();
   const select = useBrokerScope((state) => state.select);
   const [days, setDays] = useState<number>(30);
   const from = periodStart(days);
@@ -28,16 +27,7 @@ function PlatformCosts() {
       title={t('platform.title')}
       description={t('platform.description')}
       actions={
-        <div className="inline-field">
-          <label htmlFor={periodId}>{t('ai.usage.period')}</label>
-          <select id={periodId} className="select select--compact" value={days} onChange={(event) => setDays(Number(event.target.value))}>
-            {USAGE_PERIODS.map((value) => (
-              <option key={value} value={value}>
-                {t('ai.usage.lastDays', { count: value })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UsagePeriodSelect days={days} onChange={setDays} />
       }
     >
       {usage.isPending ? (
