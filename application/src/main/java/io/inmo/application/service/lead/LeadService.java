@@ -1,6 +1,7 @@
 package io.inmo.application.service.lead;
 
 import io.inmo.application.port.in.broker.BrokerCommands;
+import io.inmo.application.port.in.lead.LeadFilter;
 import io.inmo.application.port.in.lead.LeadView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.ScorePreview;
@@ -13,7 +14,6 @@ import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
-import io.inmo.application.port.out.LeadSearchRepository.LeadSearch;
 import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.UnitOfWorkPort;
@@ -48,7 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Use case implementation: the lead book. Every rule of {@link ManageLeadsUseCase} is decided here,
@@ -58,10 +57,6 @@ import java.util.regex.Pattern;
 public final class LeadService implements ManageLeadsUseCase {
   static final String SENSITIVE_DENIED =
       "Solo el agente asignado o un administrador puede ver y cambiar ingresos, DICOM y deudas.";
-
-  /** A search text that is a phone fragment: digits with the usual separators. */
-  private static final Pattern PHONE_FRAGMENT =
-      Pattern.compile("[+\\d\\s().-]*\\d{3}[+\\d\\s().-]*");
 
   private final LeadRepository leads;
   private final LeadSearchRepository search;
@@ -443,13 +438,14 @@ public final class LeadService implements ManageLeadsUseCase {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(query, "query");
     var after = LeadCursors.decode(query.cursor(), query.sort());
+    LeadFilter filter = query.filter();
     return unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, query.brokerId(), brokers);
-          UserId assignedTo = query.assignedTo();
+          UserId assignedTo = filter.assignedTo();
           if (!LeadAccess.agentsSeeUnassigned(actor, broker, configs)) {
             // only their own leads: asking for others' or for the unassigned ones finds nothing
-            if (query.unassignedOnly()
+            if (filter.unassignedOnly()
                 || (assignedTo != null && !assignedTo.equals(actor.userId()))) {
               return new LeadPage(List.of(), null);
             }
@@ -458,18 +454,9 @@ public final class LeadService implements ManageLeadsUseCase {
           List<Lead> found =
               search.search(
                   broker,
-                  new LeadSearch(
-                      query.status(),
-                      query.stage(),
-                      query.minScore(),
-                      query.maxScore(),
+                  LeadFilters.search(
+                      filter,
                       assignedTo,
-                      query.unassignedOnly(),
-                      query.channel(),
-                      query.stale(),
-                      searchText(query.text()),
-                      query.createdFrom(),
-                      query.createdTo(),
                       actor.role() == Role.AGENT ? actor.userId() : null,
                       query.sort(),
                       after,
@@ -563,20 +550,6 @@ public final class LeadService implements ManageLeadsUseCase {
     details.put("from", from == null ? null : from.value().toString());
     details.put("to", to == null ? null : to.value().toString());
     return details;
-  }
-
-  /**
-   * The list's search text: a phone fragment keeps only its digits ({@code 9 8765 43} finds {@code
-   * +56987654321}); anything else is searched as typed.
-   */
-  static String searchText(String text) {
-    if (text == null) {
-      return null;
-    }
-    if (PHONE_FRAGMENT.matcher(text).matches()) {
-      return text.replaceAll("\\D", "");
-    }
-    return text;
   }
 
   private void log(Actor actor, Lead lead, ActivityType type, Map<String, ?> details, Instant now) {
