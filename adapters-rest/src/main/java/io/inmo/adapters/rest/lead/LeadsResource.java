@@ -19,10 +19,12 @@ import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase.ImportReport;
 import io.inmo.application.port.in.lead.LeadTransferUseCase.LeadExport;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.ActivityView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadChanges;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadPage;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadQuery;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.NewLead;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.NewNote;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.ScorePreview;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.StageChange;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
@@ -102,19 +104,26 @@ public class LeadsResource {
 
   public record LeadListResponse(List<LeadResponse> items, String nextCursor) {}
 
+  /**
+   * One timeline entry; {@code actorName} is the staff member's name when a user of the broker
+   * caused it (left out otherwise).
+   */
   public record ActivityResponse(
       String id,
       String type,
       String actorType,
       String actorUserId,
+      String actorName,
       Map<String, Object> details,
       Instant createdAt) {
-    static ActivityResponse of(ActivityEntry e) {
+    static ActivityResponse of(ActivityView view) {
+      ActivityEntry e = view.entry();
       return new ActivityResponse(
           e.id().value().toString(),
           e.type().apiValue(),
           e.actorType().apiValue(),
           e.actorUserId() == null ? null : e.actorUserId().value().toString(),
+          view.actorName(),
           e.details(),
           e.at());
     }
@@ -441,6 +450,33 @@ public class LeadsResource {
             .stream()
             .map(ActivityResponse::of)
             .toList());
+  }
+
+  @POST
+  @Path("{id}/notes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Add a note ({text}, 1..2000 characters) to the lead's timeline; answers the new entry",
+      security = @SecurityRequirement(name = "bearer"))
+  public Response addNote(
+      @PathParam("id") String id,
+      JsonNode body,
+      @QueryParam("brokerId") String brokerId,
+      @Context SecurityContext security,
+      @Context HttpHeaders headers) {
+    Actor actor = Callers.actor(security);
+    LeadId leadId = leadId(id);
+    JsonNode request = object(body);
+    NewNote note =
+        Requests.parse(
+            () -> {
+              rejectUnknown(request, "text");
+              return new NewNote(LeadJson.optionalText(request, "text"), Callers.origin(headers));
+            });
+    ActivityView created =
+        leads.addNote(actor, Requests.parse(() -> brokerId(brokerId)), leadId, note);
+    return Response.status(Response.Status.CREATED).entity(ActivityResponse.of(created)).build();
   }
 
   @POST

@@ -44,6 +44,7 @@ import io.inmo.domain.user.Role;
 import io.inmo.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public final class LeadService implements ManageLeadsUseCase {
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final LeadEdits edits;
+  private final UserRepository users;
 
   public LeadService(
       LeadRepository leads,
@@ -91,6 +93,7 @@ public final class LeadService implements ManageLeadsUseCase {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.users = Objects.requireNonNull(users, "users");
     this.edits = new LeadEdits(leads, users, phones);
     this.recompute =
         new LeadRecompute(
@@ -480,7 +483,7 @@ public final class LeadService implements ManageLeadsUseCase {
   }
 
   @Override
-  public List<ActivityEntry> activity(
+  public List<ActivityView> activity(
       Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
@@ -495,8 +498,69 @@ public final class LeadService implements ManageLeadsUseCase {
           if (actor.isSuperadmin()) {
             audit.append(entry(actor, broker, "lead.activity", lead, null, null, origin(origin)));
           }
-          return activity.findByLead(broker, lead.id(), limit);
+          List<ActivityEntry> entries = activity.findByLead(broker, lead.id(), limit);
+          Map<UserId, String> names = staffNames(broker, entries);
+          return entries.stream()
+              .map(
+                  e ->
+                      new ActivityView(
+                          e, e.actorUserId() == null ? null : names.get(e.actorUserId())))
+              .toList();
         });
+  }
+
+  @Override
+  public ActivityView addNote(Actor actor, BrokerId brokerId, LeadId id, NewNote note) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(note, "note");
+    String text = noteText(note.text());
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = visible(actor, broker, id);
+          // the time the database keeps (microseconds), so the answer and the timeline agree
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          // a note is written down, not a follow-up: the lead itself is not touched (ADR 0014)
+          ActivityEntry entry =
+              ActivityEntry.record(
+                  broker,
+                  lead.id(),
+                  ActivityType.NOTE,
+                  Map.of("text", text),
+                  ActorType.USER,
+                  actor.userId(),
+                  now);
+          activity.append(entry);
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("noteId", entry.id().value().toString());
+          after.put("noteLength", text.codePointCount(0, text.length()));
+          audit.append(entry(actor, broker, "lead.note", lead, null, after, note.origin()));
+          return new ActivityView(entry, staffNames(broker, List.of(entry)).get(actor.userId()));
+        });
+  }
+
+  /** A note's text, stripped: 1..{@value #MAX_NOTE_LENGTH} characters. */
+  private static String noteText(String text) {
+    String stripped = text == null ? "" : text.strip();
+    if (stripped.isEmpty() || stripped.codePointCount(0, stripped.length()) > MAX_NOTE_LENGTH) {
+      throw new InvalidValueException(
+          "lead.note_invalid", "La nota debe tener entre 1 y " + MAX_NOTE_LENGTH + " caracteres.");
+    }
+    return stripped;
+  }
+
+  /**
+   * Names of the broker's users who caused these entries (users of other brokers and platform
+   * administrators are not named).
+   */
+  private Map<UserId, String> staffNames(BrokerId broker, List<ActivityEntry> entries) {
+    if (entries.stream().noneMatch(e -> e.actorUserId() != null)) {
+      return Map.of();
+    }
+    Map<UserId, String> names = new java.util.HashMap<>();
+    users.findByBroker(broker).forEach(user -> names.put(user.id(), user.name()));
+    return names;
   }
 
   /**

@@ -41,6 +41,9 @@ public interface ManageLeadsUseCase {
   int MAX_PAGE_SIZE = 200;
   int DEFAULT_PAGE_SIZE = 50;
 
+  /** The longest note, in characters (Unicode code points). */
+  int MAX_NOTE_LENGTH = 2000;
+
   LeadView create(Actor actor, NewLead lead);
 
   LeadView get(Actor actor, BrokerId brokerId, LeadId id, Origin origin);
@@ -56,7 +59,17 @@ public interface ManageLeadsUseCase {
   LeadPage list(Actor actor, LeadQuery query);
 
   /** The lead's activity log, newest first, at most {@code limit} (1..200) entries. */
-  List<ActivityEntry> activity(Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin);
+  List<ActivityView> activity(Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin);
+
+  /**
+   * Appends a note to the lead's timeline (an activity entry of type {@code note} with the text),
+   * for anyone who may see the lead; audited as {@code lead.note} (its length, never its text). A
+   * note is not a follow-up: it neither touches the lead nor clears its stale flag (ADR 0014).
+   *
+   * @throws io.inmo.domain.shared.InvalidValueException {@code lead.note_invalid} for a blank text
+   *     or one longer than {@link #MAX_NOTE_LENGTH} characters
+   */
+  ActivityView addNote(Actor actor, BrokerId brokerId, LeadId id, NewNote note);
 
   /**
    * Manual pipeline move (PRODUCT §6): to any open stage; to won or lost (closing, with a close
@@ -88,6 +101,23 @@ public interface ManageLeadsUseCase {
       PipelineStage stage) {
     public ScorePreview {
       components = List.copyOf(components);
+    }
+  }
+
+  /**
+   * One entry of a lead's timeline with the name of the staff member who caused it; {@code
+   * actorName} is null for the system, the AI, the lead and users outside the broker.
+   */
+  record ActivityView(ActivityEntry entry, String actorName) {
+    public ActivityView {
+      Objects.requireNonNull(entry, "entry");
+    }
+  }
+
+  /** A note for a lead's timeline; its text is checked by the use case. */
+  record NewNote(String text, Origin origin) {
+    public NewNote {
+      origin = origin == null ? Origin.SYSTEM : origin;
     }
   }
 
