@@ -4,6 +4,7 @@ import io.inmo.adapters.chat.telegram.TelegramWebhookResource;
 import io.inmo.adapters.chat.webchat.WebChatResource;
 import io.inmo.adapters.chat.whatsapp.WhatsAppWebhookResource;
 import io.inmo.adapters.rest.RestProviders;
+import io.inmo.adapters.rest.audit.AuditLogResource;
 import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.broker.AdminBrokersResource;
 import io.inmo.adapters.rest.broker.BrokerResource;
@@ -17,6 +18,7 @@ import io.inmo.adapters.rest.llm.LlmUsageResource;
 import io.inmo.adapters.rest.notification.NotificationsResource;
 import io.inmo.adapters.rest.openapi.OpenApiDocumentResource;
 import io.inmo.adapters.rest.user.UsersResource;
+import io.inmo.application.port.in.audit.ReadAuditLogUseCase;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.GetBrokerUseCase;
 import io.inmo.application.port.in.broker.ManageBrokersUseCase;
@@ -40,6 +42,7 @@ import io.inmo.application.port.in.maintenance.NightlyMaintenanceUseCase;
 import io.inmo.application.port.in.notification.NotificationsUseCase;
 import io.inmo.application.port.in.pipeline.PipelineUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
+import io.inmo.application.service.audit.AuditLogService;
 import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
 import io.inmo.application.service.chat.ChatChannelService;
@@ -91,7 +94,8 @@ public final class InmoApplication extends ResourceConfig {
           TelegramWebhookResource.class,
           LeadConversationResource.class,
           LiveEventsResource.class,
-          LlmUsageResource.class);
+          LlmUsageResource.class,
+          AuditLogResource.class);
 
   private final LeadRescoringService rescoring;
   private final NightlyMaintenanceService nightly;
@@ -257,6 +261,8 @@ public final class InmoApplication extends ResourceConfig {
             out.audit(),
             out.unitOfWork(),
             out.clock());
+    AuditLogService auditLog =
+        new AuditLogService(out.audit(), out.brokers(), out.users(), out.unitOfWork(), out.clock());
     NotificationService notificationService =
         new NotificationService(out.notifications(), out.unitOfWork(), out.clock());
     LeadTransferService leadTransfer =
@@ -305,6 +311,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(staffConversations).to(StaffConversationsUseCase.class);
             bind(liveEvents).to(LiveEventsUseCase.class);
             bind(llmUsage).to(LlmUsageUseCase.class);
+            bind(auditLog).to(ReadAuditLogUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);
           }
         });

@@ -924,6 +924,7 @@ class TenantIsolationSweepE2ETest {
     bodies.put("POST /api/v1/leads/{}/assign", () -> Map.of("assignedTo", b.agentId()));
     bodies.put("POST /api/v1/leads/{}/stage", () -> Map.of("stage", "profiling"));
     bodies.put("POST /api/v1/leads/{}/messages", () -> Map.of("text", "Hola, escribe B"));
+    bodies.put("POST /api/v1/leads/{}/notes", () -> Map.of("text", "Nota escrita por B"));
   }
 
   private static Map<String, Object> leadConfig() {
@@ -972,7 +973,8 @@ class TenantIsolationSweepE2ETest {
             "broker_lead_configs",
             "broker_chat_configs",
             "broker_voice_configs",
-            "leads")) {
+            "leads",
+            "activity_log")) {
       out.append('\n').append(rows("SELECT * FROM " + table + " WHERE broker_id = ?::uuid", id));
     }
     out.append('\n')

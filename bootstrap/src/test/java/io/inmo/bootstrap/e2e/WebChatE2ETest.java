@@ -95,6 +95,13 @@ class WebChatE2ETest {
     JsonNode leads = json(api.get("/api/v1/leads?channel=webchat", broker.token())).get("items");
     assertThat(leads).hasSize(1);
     String lead = leads.get(0).get("id").asText();
+    // the list shows the lead's channel exactly as the lead itself does
+    JsonNode single = json(api.get("/api/v1/leads/" + lead, broker.token()));
+    assertThat(single.get("identities")).hasSize(1);
+    assertThat(single.at("/identities/0/channel").asText()).isEqualTo("webchat");
+    assertThat(leads.get(0).get("identities")).isEqualTo(single.get("identities"));
+    JsonNode unfiltered = json(api.get("/api/v1/leads", broker.token())).get("items");
+    assertThat(unfiltered.get(0).get("identities")).isEqualTo(single.get("identities"));
     List<String> types = new ArrayList<>();
     json(api.get("/api/v1/leads/" + lead + "/activity?limit=50", broker.token()))
         .get("items")

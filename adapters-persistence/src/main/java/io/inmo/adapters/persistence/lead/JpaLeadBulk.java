@@ -145,7 +145,7 @@ final class JpaLeadBulk {
   }
 
   /** The leads of these rows with their identity rows, read in one more query. */
-  private static List<Lead> withIdentities(
+  static List<Lead> withIdentities(
       EntityManager em, FieldCodec codec, UUID brokerId, List<LeadJpaEntity> found) {
     if (found.isEmpty()) {
       return List.of();

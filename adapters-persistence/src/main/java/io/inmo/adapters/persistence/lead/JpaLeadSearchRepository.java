@@ -5,6 +5,7 @@ import io.inmo.adapters.persistence.JpaUnitOfWork;
 import io.inmo.application.port.out.LeadSearchRepository;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.lead.Lead;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,14 +36,15 @@ public final class JpaLeadSearchRepository implements LeadSearchRepository {
   @Override
   public List<Lead> search(BrokerId brokerId, LeadSearch search) {
     NativeSql statement = sql(brokerId, search);
-    Query query =
-        unitOfWork.entityManager().createNativeQuery(statement.sql(), LeadJpaEntity.class);
+    EntityManager em = unitOfWork.entityManager();
+    Query query = em.createNativeQuery(statement.sql(), LeadJpaEntity.class);
     statement.parameters().forEach(query::setParameter);
-    List<Lead> leads = new ArrayList<>();
+    List<LeadJpaEntity> rows = new ArrayList<>();
     for (Object row : query.getResultList()) {
-      leads.add(LeadJpaMapper.toDomain((LeadJpaEntity) row, List.of(), codec));
+      rows.add((LeadJpaEntity) row);
     }
-    return leads;
+    // the list shows each lead's channels: their identities come in one more query per page
+    return JpaLeadBulk.withIdentities(em, codec, brokerId.value(), rows);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.inmo.adapters.persistence.ParentRows;
 import io.inmo.adapters.persistence.PersistenceErrors;
 import io.inmo.adapters.persistence.testing.PgDatabase;
 import io.inmo.adapters.persistence.testing.TestPostgres;
+import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.domain.audit.AuditEntry;
 import io.inmo.domain.audit.AuditEntryId;
 import io.inmo.domain.broker.BrokerId;
@@ -239,6 +240,99 @@ class JpaAuditLogRepositoryTest {
     assertThat(findByBroker(broker, 10)).extracting(AuditEntry::id).containsExactly(own.id());
     BrokerId empty = rows.costa();
     assertThat(findByBroker(empty, 10)).isEmpty();
+  }
+
+  @Test
+  void givenEntriesOfSeveralUsersAndActions_whenSearched_thenOnlyTheMatchingOnesNewestFirst() {
+    BrokerId broker = rows.costa();
+    UserId francisca = rows.agent(broker, "Francisca León");
+    UserId ignacio = rows.agent(broker, "Ignacio Carrasco");
+    AuditEntry franciscaUpdate = by(broker, francisca, "lead.update", NOW);
+    AuditEntry ignacioUpdate = by(broker, ignacio, "lead.update", NOW.plusSeconds(60));
+    AuditEntry franciscaAssign = by(broker, francisca, "lead.assign", NOW.plusSeconds(120));
+    AuditEntry failedLogin = by(broker, null, "auth.login_failed", NOW.plusSeconds(180));
+    for (AuditEntry e : List.of(ignacioUpdate, failedLogin, franciscaUpdate, franciscaAssign)) {
+      append(e);
+    }
+    append(by(ANDES, VALENTINA, "lead.update", NOW.plusSeconds(30)));
+
+    assertThat(search(broker, null, null, null, null, null, 10))
+        .extracting(AuditEntry::id)
+        .containsExactly(
+            failedLogin.id(), franciscaAssign.id(), ignacioUpdate.id(), franciscaUpdate.id());
+    assertThat(search(broker, "lead.update", null, null, null, null, 10))
+        .extracting(AuditEntry::id)
+        .containsExactly(ignacioUpdate.id(), franciscaUpdate.id());
+    assertThat(search(broker, null, francisca, null, null, null, 10))
+        .extracting(AuditEntry::id)
+        .containsExactly(franciscaAssign.id(), franciscaUpdate.id());
+    assertThat(search(broker, "lead.update", francisca, null, null, null, 10))
+        .extracting(AuditEntry::id)
+        .containsExactly(franciscaUpdate.id());
+    // from inclusive, to exclusive
+    assertThat(search(broker, null, null, NOW.plusSeconds(60), NOW.plusSeconds(180), null, 10))
+        .extracting(AuditEntry::id)
+        .containsExactly(franciscaAssign.id(), ignacioUpdate.id());
+    assertThat(search(broker, "user.create", null, null, null, null, 10)).isEmpty();
+    assertThat(search(broker, null, VALENTINA, null, null, null, 10)).isEmpty();
+  }
+
+  @Test
+  void givenEntriesSharingAnInstant_whenReadPageByPage_thenEachOnceInOrder() {
+    BrokerId broker = rows.costa();
+    List<AuditEntry> appended = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // three entries at one instant: the id breaks the tie, across page boundaries too
+      AuditEntry e = by(broker, null, "lead.update", NOW.plusSeconds(i < 3 ? 0 : i));
+      appended.add(e);
+      append(e);
+    }
+
+    List<AuditEntry> seen = new ArrayList<>();
+    AuditLogRepository.Position after = null;
+    int pages = 0;
+    List<AuditEntry> page;
+    do {
+      page = search(broker, null, null, null, null, after, 2);
+      seen.addAll(page);
+      if (!page.isEmpty()) {
+        AuditEntry last = page.get(page.size() - 1);
+        after = new AuditLogRepository.Position(last.at(), last.id());
+      }
+      pages++;
+    } while (page.size() == 2);
+
+    assertThat(pages).isEqualTo(4);
+    assertThat(seen).extracting(AuditEntry::id).doesNotHaveDuplicates().hasSize(7);
+    assertThat(seen)
+        .extracting(AuditEntry::id)
+        .containsExactlyElementsOf(
+            search(broker, null, null, null, null, null, 100).stream()
+                .map(AuditEntry::id)
+                .toList());
+    assertThat(seen.subList(4, 7))
+        .extracting(AuditEntry::id)
+        .containsExactlyInAnyOrderElementsOf(
+            appended.subList(0, 3).stream().map(AuditEntry::id).toList());
+  }
+
+  private static AuditEntry by(BrokerId broker, UserId user, String action, Instant at) {
+    return AuditEntry.record(
+        broker, user, action, "lead", null, null, Map.of("etapa", "perfilamiento"), null, null, at);
+  }
+
+  private static List<AuditEntry> search(
+      BrokerId broker,
+      String action,
+      UserId user,
+      Instant from,
+      Instant to,
+      AuditLogRepository.Position after,
+      int limit) {
+    return unitOfWork.inTransaction(
+        () ->
+            repository.search(
+                broker, new AuditLogRepository.AuditSearch(action, user, from, to, after, limit)));
   }
 
   private static AuditEntry entry(BrokerId broker, String action, Instant at) {

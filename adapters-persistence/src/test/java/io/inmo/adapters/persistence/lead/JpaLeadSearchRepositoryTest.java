@@ -266,6 +266,34 @@ class JpaLeadSearchRepositoryTest {
   }
 
   @Test
+  void givenLeadsWithChannels_whenListed_thenEachCarriesItsOwnIdentities() {
+    JpaLeadRepository leads = new JpaLeadRepository(unitOfWork, new SealingFieldCodec());
+    Lead tomas = LEADS.get(4);
+    ChannelIdentity webchat = ChannelIdentity.webchat("wc-4f1c2a9e0b7d6c5a4f1c2a9e0b7d6c5a");
+    unitOfWork.inTransaction(
+        () -> {
+          Lead stored = leads.findById(broker, tomas.id()).orElseThrow();
+          stored.addIdentity(webchat, NOW.plusSeconds(30));
+          leads.save(stored);
+        });
+    try {
+      List<Lead> page = query(null, null, null, null, LeadSort.NEWEST, null, 2);
+
+      assertThat(names(page)).containsExactly("Tomás Díaz", "Martina González");
+      assertThat(page.get(0).identities())
+          .containsExactlyInAnyOrder(ChannelIdentity.telegram("tg-4"), webchat);
+      assertThat(page.get(1).identities()).containsExactly(ChannelIdentity.telegram("tg-3"));
+    } finally { // the other tests filter this broker's channels
+      unitOfWork.inTransaction(
+          () -> {
+            Lead stored = leads.findById(broker, tomas.id()).orElseThrow();
+            stored.removeIdentity(webchat, NOW.plusSeconds(31));
+            leads.save(stored);
+          });
+    }
+  }
+
+  @Test
   void givenOneLeadFlaggedStale_whenFilteredByStale_thenOnlyItOrOnlyTheOthersOrAll() {
     JpaLeadRepository leads = new JpaLeadRepository(unitOfWork, new SealingFieldCodec());
     Lead benjamin = LEADS.get(2);

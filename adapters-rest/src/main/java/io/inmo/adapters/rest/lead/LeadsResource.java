@@ -14,14 +14,17 @@ import io.inmo.adapters.rest.problem.BadRequestException;
 import io.inmo.adapters.rest.problem.Ids;
 import io.inmo.adapters.rest.problem.Requests;
 import io.inmo.application.port.in.broker.BrokerCommands.LeadSettings;
+import io.inmo.application.port.in.lead.LeadFilter;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.in.lead.LeadTransferUseCase.ImportReport;
 import io.inmo.application.port.in.lead.LeadTransferUseCase.LeadExport;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.ActivityView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadChanges;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadPage;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.LeadQuery;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.NewLead;
+import io.inmo.application.port.in.lead.ManageLeadsUseCase.NewNote;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.ScorePreview;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.StageChange;
 import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
@@ -101,19 +104,26 @@ public class LeadsResource {
 
   public record LeadListResponse(List<LeadResponse> items, String nextCursor) {}
 
+  /**
+   * One timeline entry; {@code actorName} is the staff member's name when a user of the broker
+   * caused it (left out otherwise).
+   */
   public record ActivityResponse(
       String id,
       String type,
       String actorType,
       String actorUserId,
+      String actorName,
       Map<String, Object> details,
       Instant createdAt) {
-    static ActivityResponse of(ActivityEntry e) {
+    static ActivityResponse of(ActivityView view) {
+      ActivityEntry e = view.entry();
       return new ActivityResponse(
           e.id().value().toString(),
           e.type().apiValue(),
           e.actorType().apiValue(),
           e.actorUserId() == null ? null : e.actorUserId().value().toString(),
+          view.actorName(),
           e.details(),
           e.at());
     }
@@ -145,34 +155,26 @@ public class LeadsResource {
     Actor actor = Callers.actor(security);
     LeadQuery query =
         Requests.parse(
-            () -> {
-              boolean unassigned = "none".equalsIgnoreCase(blankToNull(assignedTo));
-              return new LeadQuery(
-                  brokerId(brokerId),
-                  status == null || status.isBlank()
-                      ? null
-                      : enumParam("status", status, LeadStatus::fromApiValue),
-                  stage == null || stage.isBlank()
-                      ? null
-                      : enumParam("stage", stage, PipelineStage::fromApiValue),
-                  integer("minScore", minScore),
-                  integer("maxScore", maxScore),
-                  unassigned ? null : userId("assignedTo", assignedTo),
-                  unassigned,
-                  channel == null || channel.isBlank()
-                      ? null
-                      : enumParam("channel", channel, IdentityChannel::fromApiValue),
-                  Requests.bool("stale", stale),
-                  q,
-                  instant("createdFrom", createdFrom, false),
-                  instant("createdTo", createdTo, true),
-                  sort == null || sort.isBlank() ? null : LeadSort.fromApiValue(sort.strip()),
-                  blankToNull(cursor),
-                  limit == null || limit.isBlank()
-                      ? ManageLeadsUseCase.DEFAULT_PAGE_SIZE
-                      : integer("limit", limit),
-                  Callers.origin(headers));
-            });
+            () ->
+                new LeadQuery(
+                    brokerId(brokerId),
+                    filter(
+                        status,
+                        stage,
+                        minScore,
+                        maxScore,
+                        assignedTo,
+                        channel,
+                        stale,
+                        q,
+                        createdFrom,
+                        createdTo),
+                    sort(sort),
+                    blankToNull(cursor),
+                    limit == null || limit.isBlank()
+                        ? ManageLeadsUseCase.DEFAULT_PAGE_SIZE
+                        : integer("limit", limit),
+                    Callers.origin(headers)));
     LeadPage page = leads.list(actor, query);
     return new LeadListResponse(
         page.items().stream().map(LeadResponse::of).toList(), page.nextCursor());
@@ -451,6 +453,33 @@ public class LeadsResource {
   }
 
   @POST
+  @Path("{id}/notes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Add a note ({text}, 1..2000 characters) to the lead's timeline; answers the new entry",
+      security = @SecurityRequirement(name = "bearer"))
+  public Response addNote(
+      @PathParam("id") String id,
+      JsonNode body,
+      @QueryParam("brokerId") String brokerId,
+      @Context SecurityContext security,
+      @Context HttpHeaders headers) {
+    Actor actor = Callers.actor(security);
+    LeadId leadId = leadId(id);
+    JsonNode request = object(body);
+    NewNote note =
+        Requests.parse(
+            () -> {
+              rejectUnknown(request, "text");
+              return new NewNote(LeadJson.optionalText(request, "text"), Callers.origin(headers));
+            });
+    ActivityView created =
+        leads.addNote(actor, Requests.parse(() -> brokerId(brokerId)), leadId, note);
+    return Response.status(Response.Status.CREATED).entity(ActivityResponse.of(created)).build();
+  }
+
+  @POST
   @Path("import")
   @Consumes({LeadCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN})
   @Operation(
@@ -517,16 +546,47 @@ public class LeadsResource {
   @Path("export")
   @Produces(LeadCsv.MEDIA_TYPE + ";charset=UTF-8")
   @Operation(
-      summary = "Export the broker's leads as CSV (ADMIN)",
+      summary =
+          "Export the broker's leads as CSV (ADMIN), filtered as the list is (same parameters;"
+              + " oldest first unless sort)",
       security = @SecurityRequirement(name = "bearer"))
   public Response export(
+      @QueryParam("status") String status,
+      @QueryParam("stage") String stage,
+      @QueryParam("minScore") String minScore,
+      @QueryParam("maxScore") String maxScore,
+      @QueryParam("assignedTo") String assignedTo,
+      @QueryParam("channel") String channel,
+      @QueryParam("stale") String stale,
+      @QueryParam("q") String q,
+      @QueryParam("createdFrom") String createdFrom,
+      @QueryParam("createdTo") String createdTo,
+      @QueryParam("sort") String sort,
       @QueryParam("brokerId") String brokerId,
       @Context SecurityContext security,
       @Context HttpHeaders headers) {
     Actor actor = Callers.actor(security);
+    record Parsed(BrokerId broker, LeadFilter filter, LeadSort sort) {}
+    Parsed parsed =
+        Requests.parse(
+            () ->
+                new Parsed(
+                    brokerId(brokerId),
+                    filter(
+                        status,
+                        stage,
+                        minScore,
+                        maxScore,
+                        assignedTo,
+                        channel,
+                        stale,
+                        q,
+                        createdFrom,
+                        createdTo),
+                    sort(sort)));
     LeadExport export =
         transfer.exportLeads(
-            actor, Requests.parse(() -> brokerId(brokerId)), Callers.origin(headers));
+            actor, parsed.broker(), parsed.filter(), parsed.sort(), Callers.origin(headers));
     StreamingOutput stream =
         output -> {
           BufferedWriter writer =
@@ -549,6 +609,43 @@ public class LeadsResource {
   }
 
   // ---- parameter parsing (IllegalArgumentException → 400 via Requests.parse) ----
+
+  /** The list's filters, read once for the list and the export ({@code assignedTo=none}). */
+  private static LeadFilter filter(
+      String status,
+      String stage,
+      String minScore,
+      String maxScore,
+      String assignedTo,
+      String channel,
+      String stale,
+      String q,
+      String createdFrom,
+      String createdTo) {
+    boolean unassigned = "none".equalsIgnoreCase(blankToNull(assignedTo));
+    return new LeadFilter(
+        status == null || status.isBlank()
+            ? null
+            : enumParam("status", status, LeadStatus::fromApiValue),
+        stage == null || stage.isBlank()
+            ? null
+            : enumParam("stage", stage, PipelineStage::fromApiValue),
+        integer("minScore", minScore),
+        integer("maxScore", maxScore),
+        unassigned ? null : userId("assignedTo", assignedTo),
+        unassigned,
+        channel == null || channel.isBlank()
+            ? null
+            : enumParam("channel", channel, IdentityChannel::fromApiValue),
+        Requests.bool("stale", stale),
+        q,
+        instant("createdFrom", createdFrom, false),
+        instant("createdTo", createdTo, true));
+  }
+
+  private static LeadSort sort(String sort) {
+    return sort == null || sort.isBlank() ? null : LeadSort.fromApiValue(sort.strip());
+  }
 
   private static JsonNode object(JsonNode body) {
     JsonNode request = Requests.requireBody(body);

@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * Outbound port: the lead list of one broker, filtered and read page by page in a stable order
  * (keyset pagination: a page starts strictly after the last row of the previous one, so inserts and
- * deletes never shift or repeat rows). Soft-deleted leads are never listed. The leads come without
- * their channel identities.
+ * deletes never shift or repeat rows). Soft-deleted leads are never listed. The leads come with
+ * their channel identities (the list shows each lead's channels).
  */
 public interface LeadSearchRepository {
 

@@ -1,6 +1,7 @@
 package io.inmo.application.service.lead;
 
 import io.inmo.application.port.in.broker.BrokerCommands;
+import io.inmo.application.port.in.lead.LeadFilter;
 import io.inmo.application.port.in.lead.LeadView;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase;
 import io.inmo.application.port.in.lead.ManageLeadsUseCase.ScorePreview;
@@ -13,7 +14,6 @@ import io.inmo.application.port.out.BrokerRepository;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.LeadRepository;
 import io.inmo.application.port.out.LeadSearchRepository;
-import io.inmo.application.port.out.LeadSearchRepository.LeadSearch;
 import io.inmo.application.port.out.NotificationPort;
 import io.inmo.application.port.out.PhoneNumberPort;
 import io.inmo.application.port.out.UnitOfWorkPort;
@@ -44,11 +44,11 @@ import io.inmo.domain.user.Role;
 import io.inmo.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Use case implementation: the lead book. Every rule of {@link ManageLeadsUseCase} is decided here,
@@ -58,10 +58,6 @@ import java.util.regex.Pattern;
 public final class LeadService implements ManageLeadsUseCase {
   static final String SENSITIVE_DENIED =
       "Solo el agente asignado o un administrador puede ver y cambiar ingresos, DICOM y deudas.";
-
-  /** A search text that is a phone fragment: digits with the usual separators. */
-  private static final Pattern PHONE_FRAGMENT =
-      Pattern.compile("[+\\d\\s().-]*\\d{3}[+\\d\\s().-]*");
 
   private final LeadRepository leads;
   private final LeadSearchRepository search;
@@ -73,6 +69,7 @@ public final class LeadService implements ManageLeadsUseCase {
   private final UnitOfWorkPort unitOfWork;
   private final Clock clock;
   private final LeadEdits edits;
+  private final UserRepository users;
 
   public LeadService(
       LeadRepository leads,
@@ -96,6 +93,7 @@ public final class LeadService implements ManageLeadsUseCase {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.users = Objects.requireNonNull(users, "users");
     this.edits = new LeadEdits(leads, users, phones);
     this.recompute =
         new LeadRecompute(
@@ -443,13 +441,14 @@ public final class LeadService implements ManageLeadsUseCase {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(query, "query");
     var after = LeadCursors.decode(query.cursor(), query.sort());
+    LeadFilter filter = query.filter();
     return unitOfWork.inTransaction(
         () -> {
           BrokerId broker = LeadAccess.broker(actor, query.brokerId(), brokers);
-          UserId assignedTo = query.assignedTo();
+          UserId assignedTo = filter.assignedTo();
           if (!LeadAccess.agentsSeeUnassigned(actor, broker, configs)) {
             // only their own leads: asking for others' or for the unassigned ones finds nothing
-            if (query.unassignedOnly()
+            if (filter.unassignedOnly()
                 || (assignedTo != null && !assignedTo.equals(actor.userId()))) {
               return new LeadPage(List.of(), null);
             }
@@ -458,18 +457,9 @@ public final class LeadService implements ManageLeadsUseCase {
           List<Lead> found =
               search.search(
                   broker,
-                  new LeadSearch(
-                      query.status(),
-                      query.stage(),
-                      query.minScore(),
-                      query.maxScore(),
+                  LeadFilters.search(
+                      filter,
                       assignedTo,
-                      query.unassignedOnly(),
-                      query.channel(),
-                      query.stale(),
-                      searchText(query.text()),
-                      query.createdFrom(),
-                      query.createdTo(),
                       actor.role() == Role.AGENT ? actor.userId() : null,
                       query.sort(),
                       after,
@@ -493,7 +483,7 @@ public final class LeadService implements ManageLeadsUseCase {
   }
 
   @Override
-  public List<ActivityEntry> activity(
+  public List<ActivityView> activity(
       Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
@@ -508,8 +498,69 @@ public final class LeadService implements ManageLeadsUseCase {
           if (actor.isSuperadmin()) {
             audit.append(entry(actor, broker, "lead.activity", lead, null, null, origin(origin)));
           }
-          return activity.findByLead(broker, lead.id(), limit);
+          List<ActivityEntry> entries = activity.findByLead(broker, lead.id(), limit);
+          Map<UserId, String> names = staffNames(broker, entries);
+          return entries.stream()
+              .map(
+                  e ->
+                      new ActivityView(
+                          e, e.actorUserId() == null ? null : names.get(e.actorUserId())))
+              .toList();
         });
+  }
+
+  @Override
+  public ActivityView addNote(Actor actor, BrokerId brokerId, LeadId id, NewNote note) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(note, "note");
+    String text = noteText(note.text());
+    return unitOfWork.inTransaction(
+        () -> {
+          BrokerId broker = LeadAccess.broker(actor, brokerId, brokers);
+          Lead lead = visible(actor, broker, id);
+          // the time the database keeps (microseconds), so the answer and the timeline agree
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          // a note is written down, not a follow-up: the lead itself is not touched (ADR 0014)
+          ActivityEntry entry =
+              ActivityEntry.record(
+                  broker,
+                  lead.id(),
+                  ActivityType.NOTE,
+                  Map.of("text", text),
+                  ActorType.USER,
+                  actor.userId(),
+                  now);
+          activity.append(entry);
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("noteId", entry.id().value().toString());
+          after.put("noteLength", text.codePointCount(0, text.length()));
+          audit.append(entry(actor, broker, "lead.note", lead, null, after, note.origin()));
+          return new ActivityView(entry, staffNames(broker, List.of(entry)).get(actor.userId()));
+        });
+  }
+
+  /** A note's text, stripped: 1..{@value #MAX_NOTE_LENGTH} characters. */
+  private static String noteText(String text) {
+    String stripped = text == null ? "" : text.strip();
+    if (stripped.isEmpty() || stripped.codePointCount(0, stripped.length()) > MAX_NOTE_LENGTH) {
+      throw new InvalidValueException(
+          "lead.note_invalid", "La nota debe tener entre 1 y " + MAX_NOTE_LENGTH + " caracteres.");
+    }
+    return stripped;
+  }
+
+  /**
+   * Names of the broker's users who caused these entries (users of other brokers and platform
+   * administrators are not named).
+   */
+  private Map<UserId, String> staffNames(BrokerId broker, List<ActivityEntry> entries) {
+    if (entries.stream().noneMatch(e -> e.actorUserId() != null)) {
+      return Map.of();
+    }
+    Map<UserId, String> names = new java.util.HashMap<>();
+    users.findByBroker(broker).forEach(user -> names.put(user.id(), user.name()));
+    return names;
   }
 
   /**
@@ -563,20 +614,6 @@ public final class LeadService implements ManageLeadsUseCase {
     details.put("from", from == null ? null : from.value().toString());
     details.put("to", to == null ? null : to.value().toString());
     return details;
-  }
-
-  /**
-   * The list's search text: a phone fragment keeps only its digits ({@code 9 8765 43} finds {@code
-   * +56987654321}); anything else is searched as typed.
-   */
-  static String searchText(String text) {
-    if (text == null) {
-      return null;
-    }
-    if (PHONE_FRAGMENT.matcher(text).matches()) {
-      return text.replaceAll("\\D", "");
-    }
-    return text;
   }
 
   private void log(Actor actor, Lead lead, ActivityType type, Map<String, ?> details, Instant now) {

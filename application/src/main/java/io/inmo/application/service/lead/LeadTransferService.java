@@ -1,5 +1,6 @@
 package io.inmo.application.service.lead;
 
+import io.inmo.application.port.in.lead.LeadFilter;
 import io.inmo.application.port.in.lead.LeadTransferUseCase;
 import io.inmo.application.port.out.ActivityLogRepository;
 import io.inmo.application.port.out.AppointmentRepository;
@@ -400,15 +401,24 @@ public final class LeadTransferService implements LeadTransferUseCase {
   }
 
   @Override
-  public LeadExport exportLeads(Actor actor, BrokerId brokerId, Origin origin) {
+  public LeadExport exportLeads(
+      Actor actor, BrokerId brokerId, LeadFilter filter, LeadSort sort, Origin origin) {
     Objects.requireNonNull(actor, "actor");
     LeadAccess.requireManager(actor, "exportar leads.");
     Origin from = origin == null ? Origin.SYSTEM : origin;
+    LeadFilter kept = filter == null ? LeadFilter.ANY : filter;
+    LeadSort order = sort == null ? LeadSort.OLDEST : sort;
     BrokerId broker = unitOfWork.inTransaction(() -> LeadAccess.broker(actor, brokerId, brokers));
-    return rows -> export(actor, broker, Objects.requireNonNull(rows, "rows"), from);
+    return rows -> export(actor, broker, kept, order, Objects.requireNonNull(rows, "rows"), from);
   }
 
-  private long export(Actor actor, BrokerId broker, Consumer<List<String>> rows, Origin from) {
+  private long export(
+      Actor actor,
+      BrokerId broker,
+      LeadFilter filter,
+      LeadSort sort,
+      Consumer<List<String>> rows,
+      Origin from) {
     Map<String, String> userLabels = new HashMap<>();
     unitOfWork.inTransaction(
         () ->
@@ -419,23 +429,7 @@ public final class LeadTransferService implements LeadTransferUseCase {
     long count = 0;
     List<Lead> page;
     do {
-      LeadSearch next =
-          new LeadSearch(
-              null,
-              null,
-              null,
-              null,
-              null,
-              false,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              LeadSort.OLDEST,
-              after,
-              PAGE);
+      LeadSearch next = LeadFilters.search(filter, filter.assignedTo(), null, sort, after, PAGE);
       page = unitOfWork.inTransaction(() -> search.search(broker, next));
       for (Lead lead : page) {
         rows.accept(LeadRows.row(lead, COLUMNS, id -> userLabels.getOrDefault(id, id)));
@@ -447,6 +441,15 @@ public final class LeadTransferService implements LeadTransferUseCase {
       }
     } while (page.size() == PAGE);
     long exported = count;
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("count", exported);
+    Map<String, Object> filters = filter.asParameters();
+    if (!filters.isEmpty()) {
+      summary.put("filters", filters);
+    }
+    if (sort != LeadSort.OLDEST) {
+      summary.put("sort", sort.apiValue());
+    }
     unitOfWork.inTransaction(
         () ->
             audit.append(
@@ -457,7 +460,7 @@ public final class LeadTransferService implements LeadTransferUseCase {
                     "lead",
                     null,
                     null,
-                    Map.of("count", exported),
+                    summary,
                     from.ip(),
                     from.requestId(),
                     clock.instant())));

@@ -365,6 +365,11 @@ class BrokerConfigServiceTest {
     public List<AuditEntry> findByBroker(BrokerId brokerId, int limit) {
       return entries;
     }
+
+    @Override
+    public List<AuditEntry> search(BrokerId brokerId, AuditSearch search) {
+      return entries;
+    }
   }
 
   private static final class Runs implements RescoringRunRepository {

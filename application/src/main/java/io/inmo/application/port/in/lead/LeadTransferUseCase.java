@@ -1,5 +1,6 @@
 package io.inmo.application.port.in.lead;
 
+import io.inmo.application.port.out.LeadSearchRepository.LeadSort;
 import io.inmo.application.security.Actor;
 import io.inmo.application.security.Origin;
 import io.inmo.domain.broker.BrokerId;
@@ -56,16 +57,20 @@ public interface LeadTransferUseCase {
       Actor actor, BrokerId brokerId, Iterator<ImportLine> lines, Origin origin);
 
   /**
-   * Checks the caller's rights and prepares the export of the broker's live leads; nothing is read
-   * until {@link LeadExport#writeTo} is called, so a refusal comes before any row.
+   * Checks the caller's rights and prepares the export of the broker's live leads that {@code
+   * filter} keeps (the lead list's filters, so that the export holds what the list shows), in
+   * {@code sort} order (null: oldest first); nothing is read until {@link LeadExport#writeTo} is
+   * called, so a refusal comes before any row. The audit entry ({@code lead.export}) holds the
+   * count and the filters.
    */
-  LeadExport exportLeads(Actor actor, BrokerId brokerId, Origin origin);
+  LeadExport exportLeads(
+      Actor actor, BrokerId brokerId, LeadFilter filter, LeadSort sort, Origin origin);
 
   /** An export the caller may run. */
   interface LeadExport {
     /**
-     * Writes every live lead as a row of {@link #COLUMNS} values (empty string = unknown) to {@code
-     * rows}, oldest first, reading the book page by page; returns the number of rows.
+     * Writes every live lead the filter keeps as a row of {@link #COLUMNS} values (empty string =
+     * unknown) to {@code rows}, reading the book page by page; returns the number of rows.
      */
     long writeTo(Consumer<List<String>> rows);
   }

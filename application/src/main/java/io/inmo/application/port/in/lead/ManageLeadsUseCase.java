@@ -7,7 +7,6 @@ import io.inmo.application.security.Origin;
 import io.inmo.domain.activity.ActivityEntry;
 import io.inmo.domain.broker.BrokerId;
 import io.inmo.domain.broker.LeadField;
-import io.inmo.domain.lead.IdentityChannel;
 import io.inmo.domain.lead.LeadFacts;
 import io.inmo.domain.lead.LeadId;
 import io.inmo.domain.lead.LeadStatus;
@@ -16,7 +15,6 @@ import io.inmo.domain.scoring.LeadScore;
 import io.inmo.domain.scoring.Qualification;
 import io.inmo.domain.scoring.ScoreComponent;
 import io.inmo.domain.user.UserId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +41,9 @@ public interface ManageLeadsUseCase {
   int MAX_PAGE_SIZE = 200;
   int DEFAULT_PAGE_SIZE = 50;
 
+  /** The longest note, in characters (Unicode code points). */
+  int MAX_NOTE_LENGTH = 2000;
+
   LeadView create(Actor actor, NewLead lead);
 
   LeadView get(Actor actor, BrokerId brokerId, LeadId id, Origin origin);
@@ -58,7 +59,17 @@ public interface ManageLeadsUseCase {
   LeadPage list(Actor actor, LeadQuery query);
 
   /** The lead's activity log, newest first, at most {@code limit} (1..200) entries. */
-  List<ActivityEntry> activity(Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin);
+  List<ActivityView> activity(Actor actor, BrokerId brokerId, LeadId id, int limit, Origin origin);
+
+  /**
+   * Appends a note to the lead's timeline (an activity entry of type {@code note} with the text),
+   * for anyone who may see the lead; audited as {@code lead.note} (its length, never its text). A
+   * note is not a follow-up: it neither touches the lead nor clears its stale flag (ADR 0014).
+   *
+   * @throws io.inmo.domain.shared.InvalidValueException {@code lead.note_invalid} for a blank text
+   *     or one longer than {@link #MAX_NOTE_LENGTH} characters
+   */
+  ActivityView addNote(Actor actor, BrokerId brokerId, LeadId id, NewNote note);
 
   /**
    * Manual pipeline move (PRODUCT §6): to any open stage; to won or lost (closing, with a close
@@ -93,6 +104,23 @@ public interface ManageLeadsUseCase {
     }
   }
 
+  /**
+   * One entry of a lead's timeline with the name of the staff member who caused it; {@code
+   * actorName} is null for the system, the AI, the lead and users outside the broker.
+   */
+  record ActivityView(ActivityEntry entry, String actorName) {
+    public ActivityView {
+      Objects.requireNonNull(entry, "entry");
+    }
+  }
+
+  /** A note for a lead's timeline; its text is checked by the use case. */
+  record NewNote(String text, Origin origin) {
+    public NewNote {
+      origin = origin == null ? Origin.SYSTEM : origin;
+    }
+  }
+
   /** A page of leads and the cursor of the next page (null on the last page). */
   record LeadPage(List<LeadView> items, String nextCursor) {
     public LeadPage {
@@ -101,54 +129,23 @@ public interface ManageLeadsUseCase {
   }
 
   /**
-   * List filters (null = any) with the page to read: {@code cursor} is the previous page's {@code
-   * nextCursor} (null for the first page); {@code unassignedOnly} lists only leads without an
-   * assignee; {@code stale} true lists only leads the nightly job flagged stale, false only the
-   * others. {@code limit} is 1..200.
+   * A page of the list: the leads {@code filter} keeps, in {@code sort} order (null: newest first);
+   * {@code cursor} is the previous page's {@code nextCursor} (null for the first page) and {@code
+   * limit} is 1..200.
    */
   record LeadQuery(
       BrokerId brokerId,
-      LeadStatus status,
-      PipelineStage stage,
-      Integer minScore,
-      Integer maxScore,
-      UserId assignedTo,
-      boolean unassignedOnly,
-      IdentityChannel channel,
-      Boolean stale,
-      String text,
-      Instant createdFrom,
-      Instant createdTo,
+      LeadFilter filter,
       LeadSort sort,
       String cursor,
       int limit,
       Origin origin) {
     public LeadQuery {
+      filter = filter == null ? LeadFilter.ANY : filter;
       sort = sort == null ? LeadSort.NEWEST : sort;
       origin = origin == null ? Origin.SYSTEM : origin;
       if (limit < 1 || limit > MAX_PAGE_SIZE) {
         throw new IllegalArgumentException("limit debe estar entre 1 y " + MAX_PAGE_SIZE);
-      }
-      checkScore("minScore", minScore);
-      checkScore("maxScore", maxScore);
-      if (minScore != null && maxScore != null && minScore > maxScore) {
-        throw new IllegalArgumentException("minScore no puede ser mayor que maxScore");
-      }
-      if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)) {
-        throw new IllegalArgumentException("createdFrom no puede ser posterior a createdTo");
-      }
-      if (assignedTo != null && unassignedOnly) {
-        throw new IllegalArgumentException("assignedTo y unassigned no se combinan");
-      }
-      text = text == null || text.isBlank() ? null : text.strip();
-      if (text != null && text.length() > 100) {
-        throw new IllegalArgumentException("q admite a lo más 100 caracteres");
-      }
-    }
-
-    private static void checkScore(String name, Integer score) {
-      if (score != null && (score < 0 || score > 100)) {
-        throw new IllegalArgumentException(name + " debe estar entre 0 y 100");
       }
     }
   }
