@@ -7,9 +7,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Ids as the API receives them. In a query or a body a malformed id is the caller's mistake ({@link
- * IllegalArgumentException}, answered 400 inside {@link Requests#parse}); in a path it cannot name
- * anything, so it is the same 404 as an unknown id.
+ * Ids as the API receives them. In a query or a body a malformed id is the caller's mistake (400
+ * {@code request.invalid}, wherever it is parsed); in a path it cannot name anything, so it is the
+ * same 404 as an unknown id.
  */
 public final class Ids {
   private Ids() {}
@@ -44,7 +44,7 @@ public final class Ids {
     try {
       return UUID.fromString(value.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + " no es un identificador válido");
+      throw new BadRequestException("request.invalid", name + " no es un identificador válido");
     }
   }
 }
