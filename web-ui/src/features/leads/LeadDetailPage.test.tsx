@@ -107,6 +107,34 @@ describe('LeadDetailPage', () => {
     vi.unstubAllGlobals();
   });
 
+  it('adds a note to the timeline, which then shows it with its author; a refused note says why', async () => {
+    let notes: unknown[] = [];
+    const { calls } = server({
+      'GET /api/v1/leads/l-1/activity': () => jsonResponse(200, { items: [...notes, ...activity.items] }),
+      'POST /api/v1/leads/l-1/notes': (call) => {
+        const text = (call.body as { text: string }).text;
+        if (text.length > 20) return problemResponse(400, 'lead.note_invalid', 'La nota debe tener entre 1 y 2000 caracteres.');
+        const entry = { id: 'a-9', type: 'note', actorType: 'user', actorUserId: 'u-cata', actorName: 'Catalina Muñoz', details: { text }, createdAt: '2026-12-04T12:00:00Z' };
+        notes = [entry];
+        return jsonResponse(201, entry);
+      },
+    });
+    renderDetail();
+    const box = await screen.findByLabelText('Nueva nota');
+
+    fireEvent.change(box, { target: { value: 'Visita el sábado' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Agregar nota' }));
+
+    await waitFor(() => expect(countOf(calls, 'POST /api/v1/leads/l-1/notes')).toBe(1));
+    const timeline = screen.getByRole('heading', { name: 'Actividad' }).closest('section')!;
+    await waitFor(() => expect(within(timeline).getByText('Catalina Muñoz')).toBeTruthy());
+    expect((box as HTMLTextAreaElement).value).toBe('');
+
+    fireEvent.change(box, { target: { value: 'Una nota demasiado larga para el servidor' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Agregar nota' }));
+    expect(await screen.findByText('La nota debe tener entre 1 y 2000 caracteres.')).toBeTruthy();
+  });
+
   it('shows placeholders while the lead loads', () => {
     server({ 'GET /api/v1/leads/l-1': () => new Promise<Response>(() => undefined) });
     renderDetail();

@@ -9,7 +9,7 @@ import { ChannelBadge, EmptyState, ErrorState, PageHeader, Skeleton, StageBadge,
 import { useFormat } from '../../i18n/format';
 import { useLiveEvent } from '../../live/events';
 import { useActiveBrokerId } from '../../stores/broker';
-import { fetchActivity, fetchConversation, fetchLead, leadKeys } from './api';
+import { addNote, fetchActivity, fetchConversation, fetchLead, leadKeys } from './api';
 import { FactsCard } from './detail/FactsCard';
 import { AssignmentCard, NotesCard, ScoreCard, StageCard } from './detail/SideCards';
 import { Timeline } from './detail/Timeline';
@@ -202,6 +202,14 @@ export default function LeadDetailPage() {
             messages={conversation.data?.messages ?? []}
             messagesFailed={conversation.isError}
             userName={userName}
+            onAddNote={
+              editable
+                ? async (text: string) => {
+                    await addNote(id, text);
+                    await queryClient.invalidateQueries({ queryKey: leadKeys.activity(brokerId, id) });
+                  }
+                : undefined
+            }
           />
         </div>
         <aside className="lead-layout__side">

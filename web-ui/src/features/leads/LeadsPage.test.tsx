@@ -218,7 +218,7 @@ describe('LeadsPage', () => {
           headers: { 'Content-Type': 'text/csv;charset=UTF-8', 'Content-Disposition': 'attachment; filename="leads-2026-12-04.csv"' },
         }),
     });
-    renderLeads();
+    renderLeads('/leads?status=hot&sort=-score');
     await screen.findByRole('link', { name: 'Ana Uno' });
 
     fireEvent.click(screen.getByRole('button', { name: /Exportar CSV/ }));
@@ -229,6 +229,9 @@ describe('LeadsPage', () => {
     const exportCall = calls.find((call) => call.url.startsWith('/api/v1/leads/export'))!;
     expect(exportCall.headers.get('Authorization')).toBe('Bearer access-1');
     expect(exportCall.headers.get('Accept')).toBe('text/csv');
+    // the export carries the table's filters and sort
+    expect(exportCall.url).toMatch(/status=hot/);
+    expect(exportCall.url).toMatch(/sort=-score/);
     await waitFor(() => expect(useToasts.getState().toasts.map((toast) => toast.message)).toContain('Descargamos leads-2026-12-04.csv.'));
   });
 

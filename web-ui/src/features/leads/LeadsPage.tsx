@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Query } from '../../api/client';
 import { Download, Plus, Upload, Users } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,10 +22,10 @@ import './leads.css';
 /** Lead events come in bursts (imports, rescoring): refetch once they settle. */
 export const LIVE_REFETCH_MS = 1_500;
 
-function PageActions({ manager, onCreate, onImport }: { manager: boolean; onCreate: () => void; onImport: () => void }) {
+function PageActions({ manager, query, onCreate, onImport }: { manager: boolean; query: Query; onCreate: () => void; onImport: () => void }) {
   const { t } = useTranslation('leads');
   const exporting = useMutation({
-    mutationFn: downloadExport,
+    mutationFn: () => downloadExport(query),
     onSuccess: (file) => notify(t('leadsPage.exported', { file })),
     onError: (error) => notify(userMessage(error), 'error'),
   });
@@ -99,7 +100,7 @@ export default function LeadsPage() {
       <PageHeader
         title={t('leadsPage.title')}
         description={staff.manager ? t('leadsPage.description') : t('leadsPage.descriptionAgent')}
-        actions={<PageActions manager={staff.manager} onCreate={() => setDialog('create')} onImport={() => setDialog('import')} />}
+        actions={<PageActions manager={staff.manager} query={query} onCreate={() => setDialog('create')} onImport={() => setDialog('import')} />}
       />
       <div className="leads-page">
         <LeadFiltersBar filters={filters} onChange={update} onReset={reset} users={staff.manager ? staff.assignable : []} />

@@ -19,6 +19,8 @@ export interface ActivityEntry {
   /** `system`, `user`, `ai` or `lead`. */
   actorType: string;
   actorUserId?: string;
+  /** The author's name when staff of the brokerage wrote it. */
+  actorName?: string;
   details: Record<string, unknown>;
   createdAt: string;
 }
@@ -103,6 +105,10 @@ export const fetchActivity = (id: string, signal?: AbortSignal) =>
     .get<{ items: ActivityEntry[] }>(`${LEADS_PATH}/${encodeURIComponent(id)}/activity`, { query: { limit: ACTIVITY_LIMIT }, signal })
     .then((answer) => answer.items);
 
+/** Adds a note to the lead's timeline (1..2000 characters). */
+export const addNote = (id: string, text: string) =>
+  api.post<ActivityEntry>(`${LEADS_PATH}/${encodeURIComponent(id)}/notes`, { text });
+
 export const fetchConversation = (id: string, signal?: AbortSignal) =>
   api.get<LeadConversations>(`${LEADS_PATH}/${encodeURIComponent(id)}/conversation`, { signal });
 
@@ -135,8 +141,9 @@ export function exportFileName(disposition: string | null, today = new Date()): 
  * Downloads the CSV export with the bearer token (a plain link could not send it): fetch, Blob,
  * then a temporary object URL clicked as a download.
  */
-export async function downloadExport(): Promise<string> {
-  const response = await apiFetch(`${LEADS_PATH}/export`, { accept: 'text/csv' });
+/** Downloads the leads the table shows (same filters and sort) as CSV; returns the file name. */
+export async function downloadExport(query: Query = {}): Promise<string> {
+  const response = await apiFetch(`${LEADS_PATH}/export`, { accept: 'text/csv', query });
   const blob = await response.blob();
   const name = exportFileName(response.headers.get('Content-Disposition'));
   const url = URL.createObjectURL(blob);

@@ -12,7 +12,7 @@ export const leadsMessages = defineMessages({
       import: 'Importar CSV',
       export: 'Exportar CSV',
       exporting: 'Exportando…',
-      exportHint: 'Descarga todos los leads de la corredora en un archivo CSV.',
+      exportHint: 'Descarga en un archivo CSV los leads que muestra la tabla, con sus filtros y orden.',
       exported: 'Descargamos {{file}}.',
       live: 'La lista se actualiza en vivo cuando cambian tus leads.',
     },
@@ -282,6 +282,7 @@ export const leadsMessages = defineMessages({
       saved: 'Notas guardadas.',
     },
     timeline: {
+      note: { label: 'Nueva nota', placeholder: 'Ej.: llamé y prefiere visitar el sábado en la mañana.', add: 'Agregar nota', saving: 'Guardando…' },
       title: 'Actividad',
       description: 'Mensajes, cambios de etapa y de puntaje, citas y cambios, los más recientes primero.',
       filter: 'Mostrar',
@@ -368,7 +369,7 @@ export const leadsMessages = defineMessages({
       import: 'Import CSV',
       export: 'Export CSV',
       exporting: 'Exporting…',
-      exportHint: "Downloads all of the brokerage's leads as a CSV file.",
+      exportHint: 'Downloads the leads the table shows, with its filters and sort, as a CSV file.',
       exported: 'Downloaded {{file}}.',
       live: 'The list updates live when your leads change.',
     },
@@ -638,6 +639,7 @@ export const leadsMessages = defineMessages({
       saved: 'Notes saved.',
     },
     timeline: {
+      note: { label: 'New note', placeholder: 'E.g. called her; she prefers to visit on Saturday morning.', add: 'Add note', saving: 'Saving…' },
       title: 'Activity',
       description: 'Messages, stage and score changes, appointments and edits, newest first.',
       filter: 'Show',

@@ -13,6 +13,7 @@ import {
 } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { userMessage } from '../../../api/client';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/ui';
 import { useFormat } from '../../../i18n/format';
 import { useAuthStore } from '../../../stores/auth';
@@ -41,10 +42,61 @@ interface Props {
   messages: ChatMessage[];
   messagesFailed: boolean;
   userName: (id: string | undefined) => string;
+  /** Adds a note; absent when the user may not write on this lead. */
+  onAddNote?: (text: string) => Promise<unknown>;
+}
+
+const NOTE_MAX = 2000;
+
+/** A short note on the timeline: who called, what was agreed. */
+function NoteComposer({ onAdd }: { onAdd: (text: string) => Promise<unknown> }) {
+  const { t } = useTranslation('leads');
+  const id = useId();
+  const [text, setText] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await onAdd(trimmed);
+      setText('');
+    } catch (cause) {
+      setError(userMessage(cause));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form className="timeline-note" onSubmit={(event) => void submit(event)}>
+      <label htmlFor={id}>{t('timeline.note.label')}</label>
+      <textarea
+        id={id}
+        className="leads-textarea"
+        rows={2}
+        maxLength={NOTE_MAX}
+        value={text}
+        placeholder={t('timeline.note.placeholder')}
+        onChange={(event) => setText(event.target.value)}
+        aria-invalid={error ? true : undefined}
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--secondary" disabled={saving || !text.trim()} aria-busy={saving}>
+        {saving ? t('timeline.note.saving') : t('timeline.note.add')}
+      </button>
+    </form>
+  );
 }
 
 /** Everything that happened to the lead, newest first, with message texts where we have them. */
-export function Timeline({ entries, error, loading, onRetry, messages, messagesFailed, userName }: Props) {
+export function Timeline({ entries, error, loading, onRetry, messages, messagesFailed, userName, onAddNote }: Props) {
   const { t } = useTranslation(['leads', 'common']);
   const format = useFormat();
   const filterId = useId();
@@ -112,6 +164,7 @@ export function Timeline({ entries, error, loading, onRetry, messages, messagesF
           </select>
         </div>
       </div>
+      {onAddNote && <NoteComposer onAdd={onAddNote} />}
       {messagesFailed && <p className="muted">{t('timeline.conversationError')}</p>}
       {body}
     </section>

@@ -73,7 +73,9 @@ export function describe(entry: ActivityEntry, { t, userName, messages, me }: Co
   const d = entry.details;
   const actor =
     entry.actorType === 'user'
-      ? entry.actorUserId
+      ? entry.actorName
+        ? entry.actorName
+        : entry.actorUserId
         ? userName(entry.actorUserId)
         : t('timeline.actors.user')
       : t(`timeline.actors.${entry.actorType}` as 'timeline.actors.system', { defaultValue: t('timeline.actors.system') });
