@@ -3,9 +3,11 @@ package io.inmo.bootstrap;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariDataSource;
+import io.inmo.adapters.chat.telegram.TelegramConnectionChecker;
 import io.inmo.adapters.chat.telegram.TelegramSender;
 import io.inmo.adapters.chat.telegram.TelegramSenderConfig;
 import io.inmo.adapters.chat.webchat.WebChatSender;
+import io.inmo.adapters.chat.whatsapp.WhatsAppConnectionChecker;
 import io.inmo.adapters.chat.whatsapp.WhatsAppSender;
 import io.inmo.adapters.llm.offline.OfflineConversationAgent;
 import io.inmo.adapters.llm.provider.LangChain4jConversationAgent;
@@ -215,6 +217,16 @@ public final class Inmo implements AutoCloseable {
                 new WhatsAppSender(
                     WhatsAppSender.Settings.defaults()
                         .withBaseUrl(config.providerUrls().get("INMO_WHATSAPP_API_URL")))),
+            List.of(
+                new TelegramConnectionChecker(
+                    config.providerUrls().get("INMO_TELEGRAM_API_URL"),
+                    config.publicUrl(),
+                    config.channelTestTimeout()),
+                new WhatsAppConnectionChecker(
+                    config.providerUrls().get("INMO_WHATSAPP_API_URL"),
+                    WhatsAppSender.Settings.DEFAULT_API_VERSION,
+                    config.publicUrl(),
+                    config.channelTestTimeout())),
             new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),

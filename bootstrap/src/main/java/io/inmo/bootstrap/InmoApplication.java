@@ -20,6 +20,7 @@ import io.inmo.adapters.rest.user.UsersResource;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.GetBrokerUseCase;
 import io.inmo.application.port.in.broker.ManageBrokersUseCase;
+import io.inmo.application.port.in.broker.TestChatConnectionUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerUseCase;
 import io.inmo.application.port.in.chat.ChatChannelsUseCase;
@@ -42,6 +43,7 @@ import io.inmo.application.port.in.pipeline.PipelineUseCase;
 import io.inmo.application.port.in.platform.CheckReadinessUseCase;
 import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
+import io.inmo.application.service.broker.ChatConnectionService;
 import io.inmo.application.service.chat.ChatChannelService;
 import io.inmo.application.service.chat.ConversationService;
 import io.inmo.application.service.chat.StaffConversationService;
@@ -147,6 +149,16 @@ public final class InmoApplication extends ResourceConfig {
             out.unitOfWork(),
             out.clock(),
             config.llm().brokerEndpoints());
+    ChatConnectionService chatConnection =
+        new ChatConnectionService(
+            out.brokers(),
+            out.brokerConfigs(),
+            out.conversations(),
+            out.chatConnectionChecks(),
+            out.rateLimiter(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock());
     llmBudgets =
         new LlmBudgets(
             out.brokerConfigs(),
@@ -295,6 +307,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(brokerService).to(ManageBrokersUseCase.class);
             bind(brokerConfigService).to(GetBrokerConfigUseCase.class);
             bind(brokerConfigService).to(UpdateBrokerConfigUseCase.class);
+            bind(chatConnection).to(TestChatConnectionUseCase.class);
             bind(leadService).to(ManageLeadsUseCase.class);
             bind(leadTransfer).to(LeadTransferUseCase.class);
             bind(notificationService).to(NotificationsUseCase.class);

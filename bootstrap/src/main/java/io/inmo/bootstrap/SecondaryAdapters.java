@@ -7,6 +7,7 @@ import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerContextCachePort;
 import io.inmo.application.port.out.BrokerRepository;
+import io.inmo.application.port.out.ChatConnectionCheckPort;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.ChatSenderPort;
 import io.inmo.application.port.out.ConversationAgentPort;
@@ -52,6 +53,7 @@ public record SecondaryAdapters(
     ConversationRepository conversations,
     ConversationAgentPort conversationAgent,
     List<ChatSenderPort> chatSenders,
+    List<ChatConnectionCheckPort> chatConnectionChecks,
     PhoneNumberPort phones,
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,
@@ -63,5 +65,6 @@ public record SecondaryAdapters(
   public SecondaryAdapters {
     healthChecks = List.copyOf(healthChecks);
     chatSenders = List.copyOf(chatSenders);
+    chatConnectionChecks = List.copyOf(chatConnectionChecks);
   }
 }
