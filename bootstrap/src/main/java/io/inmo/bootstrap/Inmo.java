@@ -31,6 +31,7 @@ import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
 import io.inmo.adapters.persistence.cache.InProcessBrokerContextCache;
 import io.inmo.adapters.persistence.cache.RedisBrokerContextCache;
 import io.inmo.adapters.persistence.conversation.JpaChatMessageRepository;
+import io.inmo.adapters.persistence.conversation.JpaConversationInboxRepository;
 import io.inmo.adapters.persistence.conversation.JpaConversationRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
@@ -207,6 +208,7 @@ public final class Inmo implements AutoCloseable {
             new JpaPipelineStats(unitOfWork),
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
+            new JpaConversationInboxRepository(unitOfWork),
             conversationAgent(
                 config.llm(), health, new JpaLlmCallLog(unitOfWork), spentBy::get, metrics, clock),
             List.of(

@@ -7,6 +7,7 @@ import io.inmo.adapters.rest.RestProviders;
 import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.broker.AdminBrokersResource;
 import io.inmo.adapters.rest.broker.BrokerResource;
+import io.inmo.adapters.rest.conversation.ConversationsResource;
 import io.inmo.adapters.rest.conversation.LeadConversationResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.lead.LeadsResource;
@@ -25,6 +26,7 @@ import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerUseCase;
 import io.inmo.application.port.in.chat.ChatChannelsUseCase;
 import io.inmo.application.port.in.chat.ConversationUseCase;
+import io.inmo.application.port.in.chat.ListConversationsUseCase;
 import io.inmo.application.port.in.chat.StaffConversationsUseCase;
 import io.inmo.application.port.in.identity.AuthenticateUseCase;
 import io.inmo.application.port.in.identity.GetCurrentUserUseCase;
@@ -45,6 +47,7 @@ import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
 import io.inmo.application.service.broker.ChatConnectionService;
 import io.inmo.application.service.chat.ChatChannelService;
+import io.inmo.application.service.chat.ConversationInboxService;
 import io.inmo.application.service.chat.ConversationService;
 import io.inmo.application.service.chat.StaffConversationService;
 import io.inmo.application.service.identity.AuthSettings;
@@ -92,6 +95,7 @@ public final class InmoApplication extends ResourceConfig {
           WhatsAppWebhookResource.class,
           TelegramWebhookResource.class,
           LeadConversationResource.class,
+          ConversationsResource.class,
           LiveEventsResource.class,
           LlmUsageResource.class);
 
@@ -227,6 +231,14 @@ public final class InmoApplication extends ResourceConfig {
             out.chatSenders(),
             out.unitOfWork(),
             out.clock());
+    ConversationInboxService conversationInbox =
+        new ConversationInboxService(
+            out.conversationInbox(),
+            out.brokers(),
+            out.brokerConfigs(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock());
     LiveEventsService liveEvents =
         new LiveEventsService(
             out.liveEvents(), out.brokers(), out.brokerConfigs(), out.unitOfWork());
@@ -316,6 +328,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(conversations).to(ConversationUseCase.class);
             bind(chatChannels).to(ChatChannelsUseCase.class);
             bind(staffConversations).to(StaffConversationsUseCase.class);
+            bind(conversationInbox).to(ListConversationsUseCase.class);
             bind(liveEvents).to(LiveEventsUseCase.class);
             bind(llmUsage).to(LlmUsageUseCase.class);
             bind(openApi).to(OpenApiDocumentResource.Settings.class);

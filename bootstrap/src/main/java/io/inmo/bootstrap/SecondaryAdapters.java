@@ -11,6 +11,7 @@ import io.inmo.application.port.out.ChatConnectionCheckPort;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.ChatSenderPort;
 import io.inmo.application.port.out.ConversationAgentPort;
+import io.inmo.application.port.out.ConversationInboxRepository;
 import io.inmo.application.port.out.ConversationRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LeadRepository;
@@ -51,6 +52,7 @@ public record SecondaryAdapters(
     PipelineStatsRepository pipelineStats,
     RescoringRunRepository rescorings,
     ConversationRepository conversations,
+    ConversationInboxRepository conversationInbox,
     ConversationAgentPort conversationAgent,
     List<ChatSenderPort> chatSenders,
     List<ChatConnectionCheckPort> chatConnectionChecks,
