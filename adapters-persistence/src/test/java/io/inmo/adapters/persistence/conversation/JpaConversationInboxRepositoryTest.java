@@ -207,6 +207,63 @@ class JpaConversationInboxRepositoryTest {
     assertThat(held.leadAssignedTo()).isEqualTo(paula);
   }
 
+  @Test
+  void givenABrokerWithThousandsOfConversations_whenAPageIsPlanned_thenTheActivityIndexIsWalked() {
+    BrokerId broker = rows.costa();
+    rows.execute(
+        "INSERT INTO leads (id, broker_id, name, stage_entered_at)"
+            + " SELECT gen_random_uuid(), ?, 'Lead ' || g, now() FROM generate_series(1, 2000) g",
+        broker.value());
+    rows.execute(
+        "INSERT INTO conversations (id, broker_id, lead_id, provider, channel_user_id, created_at,"
+            + " updated_at) SELECT gen_random_uuid(), l.broker_id, l.id, 'telegram', l.id::text,"
+            + " now() - (random() * interval '30 days'), now() FROM leads l WHERE l.broker_id = ?",
+        broker.value());
+    rows.execute("ANALYZE conversations");
+    rows.execute("ANALYZE leads");
+    InboxEntry first = list(broker, search(null, null, null, null, true, null, 31)).getFirst();
+
+    for (InboxSearch search :
+        List.of(
+            search(null, null, null, null, true, null, 31),
+            search(
+                ChatProvider.TELEGRAM,
+                ConversationStatus.OPEN,
+                null,
+                rows.agent(broker, "Diego Fuentes"),
+                true,
+                new Position(first.lastActivityAt(), first.conversationId().value()),
+                31))) {
+      String plan =
+          String.join(
+              "\n",
+              rows
+                  .column("EXPLAIN " + literal(JpaConversationInboxRepository.sql(broker, search)))
+                  .stream()
+                  .map(Object::toString)
+                  .toList());
+      assertThat(plan).as(plan).contains("conversations_broker_id_last_activity_idx");
+      assertThat(plan).as(plan).doesNotContain("Seq Scan on conversations");
+      assertThat(plan).as(plan).doesNotContain("Sort");
+    }
+  }
+
+  /** The statement with its parameters written in as SQL literals, for EXPLAIN. */
+  private static String literal(JpaConversationInboxRepository.NativeSql statement) {
+    String sql = statement.sql();
+    List<String> names =
+        statement.parameters().keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
+    for (String name : names) {
+      Object value = statement.parameters().get(name);
+      String text =
+          value instanceof Number
+              ? value.toString()
+              : "'" + value.toString().replace("'", "''") + "'";
+      sql = sql.replace(":" + name, text);
+    }
+    return sql;
+  }
+
   private static InboxSearch search(
       ChatProvider provider,
       ConversationStatus status,
