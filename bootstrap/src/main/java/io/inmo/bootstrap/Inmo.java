@@ -3,9 +3,11 @@ package io.inmo.bootstrap;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariDataSource;
+import io.inmo.adapters.chat.telegram.TelegramConnectionChecker;
 import io.inmo.adapters.chat.telegram.TelegramSender;
 import io.inmo.adapters.chat.telegram.TelegramSenderConfig;
 import io.inmo.adapters.chat.webchat.WebChatSender;
+import io.inmo.adapters.chat.whatsapp.WhatsAppConnectionChecker;
 import io.inmo.adapters.chat.whatsapp.WhatsAppSender;
 import io.inmo.adapters.llm.offline.OfflineConversationAgent;
 import io.inmo.adapters.llm.provider.LangChain4jConversationAgent;
@@ -29,6 +31,7 @@ import io.inmo.adapters.persistence.broker.JpaBrokerRepository;
 import io.inmo.adapters.persistence.cache.InProcessBrokerContextCache;
 import io.inmo.adapters.persistence.cache.RedisBrokerContextCache;
 import io.inmo.adapters.persistence.conversation.JpaChatMessageRepository;
+import io.inmo.adapters.persistence.conversation.JpaConversationInboxRepository;
 import io.inmo.adapters.persistence.conversation.JpaConversationRepository;
 import io.inmo.adapters.persistence.health.JdbcDatabaseHealth;
 import io.inmo.adapters.persistence.health.RedisHealth;
@@ -205,6 +208,7 @@ public final class Inmo implements AutoCloseable {
             new JpaPipelineStats(unitOfWork),
             new JpaRescoringRunRepository(unitOfWork),
             new JpaConversationRepository(unitOfWork),
+            new JpaConversationInboxRepository(unitOfWork),
             conversationAgent(
                 config.llm(), health, new JpaLlmCallLog(unitOfWork), spentBy::get, metrics, clock),
             List.of(
@@ -215,6 +219,16 @@ public final class Inmo implements AutoCloseable {
                 new WhatsAppSender(
                     WhatsAppSender.Settings.defaults()
                         .withBaseUrl(config.providerUrls().get("INMO_WHATSAPP_API_URL")))),
+            List.of(
+                new TelegramConnectionChecker(
+                    config.providerUrls().get("INMO_TELEGRAM_API_URL"),
+                    config.publicUrl(),
+                    config.channelTestTimeout()),
+                new WhatsAppConnectionChecker(
+                    config.providerUrls().get("INMO_WHATSAPP_API_URL"),
+                    WhatsAppSender.Settings.DEFAULT_API_VERSION,
+                    config.publicUrl(),
+                    config.channelTestTimeout())),
             new LibPhoneNumbers(),
             new Password4jPasswordHashing(),
             new JwtAccessTokens(tokenSigningKey(), Duration.ofMinutes(config.accessTokenMinutes())),

@@ -8,6 +8,7 @@ import io.inmo.adapters.rest.audit.AuditLogResource;
 import io.inmo.adapters.rest.auth.AuthResource;
 import io.inmo.adapters.rest.broker.AdminBrokersResource;
 import io.inmo.adapters.rest.broker.BrokerResource;
+import io.inmo.adapters.rest.conversation.ConversationsResource;
 import io.inmo.adapters.rest.conversation.LeadConversationResource;
 import io.inmo.adapters.rest.health.HealthResource;
 import io.inmo.adapters.rest.lead.LeadsResource;
@@ -22,10 +23,12 @@ import io.inmo.application.port.in.audit.ReadAuditLogUseCase;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.GetBrokerUseCase;
 import io.inmo.application.port.in.broker.ManageBrokersUseCase;
+import io.inmo.application.port.in.broker.TestChatConnectionUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerUseCase;
 import io.inmo.application.port.in.chat.ChatChannelsUseCase;
 import io.inmo.application.port.in.chat.ConversationUseCase;
+import io.inmo.application.port.in.chat.ListConversationsUseCase;
 import io.inmo.application.port.in.chat.StaffConversationsUseCase;
 import io.inmo.application.port.in.identity.AuthenticateUseCase;
 import io.inmo.application.port.in.identity.GetCurrentUserUseCase;
@@ -45,7 +48,9 @@ import io.inmo.application.port.in.platform.CheckReadinessUseCase;
 import io.inmo.application.service.audit.AuditLogService;
 import io.inmo.application.service.broker.BrokerConfigService;
 import io.inmo.application.service.broker.BrokerService;
+import io.inmo.application.service.broker.ChatConnectionService;
 import io.inmo.application.service.chat.ChatChannelService;
+import io.inmo.application.service.chat.ConversationInboxService;
 import io.inmo.application.service.chat.ConversationService;
 import io.inmo.application.service.chat.StaffConversationService;
 import io.inmo.application.service.identity.AuthSettings;
@@ -93,6 +98,7 @@ public final class InmoApplication extends ResourceConfig {
           WhatsAppWebhookResource.class,
           TelegramWebhookResource.class,
           LeadConversationResource.class,
+          ConversationsResource.class,
           LiveEventsResource.class,
           LlmUsageResource.class,
           AuditLogResource.class);
@@ -151,6 +157,16 @@ public final class InmoApplication extends ResourceConfig {
             out.unitOfWork(),
             out.clock(),
             config.llm().brokerEndpoints());
+    ChatConnectionService chatConnection =
+        new ChatConnectionService(
+            out.brokers(),
+            out.brokerConfigs(),
+            out.conversations(),
+            out.chatConnectionChecks(),
+            out.rateLimiter(),
+            out.audit(),
+            out.unitOfWork(),
+            out.clock());
     llmBudgets =
         new LlmBudgets(
             out.brokerConfigs(),
@@ -217,6 +233,14 @@ public final class InmoApplication extends ResourceConfig {
             out.brokerConfigs(),
             out.activity(),
             out.chatSenders(),
+            out.unitOfWork(),
+            out.clock());
+    ConversationInboxService conversationInbox =
+        new ConversationInboxService(
+            out.conversationInbox(),
+            out.brokers(),
+            out.brokerConfigs(),
+            out.audit(),
             out.unitOfWork(),
             out.clock());
     LiveEventsService liveEvents =
@@ -301,6 +325,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(brokerService).to(ManageBrokersUseCase.class);
             bind(brokerConfigService).to(GetBrokerConfigUseCase.class);
             bind(brokerConfigService).to(UpdateBrokerConfigUseCase.class);
+            bind(chatConnection).to(TestChatConnectionUseCase.class);
             bind(leadService).to(ManageLeadsUseCase.class);
             bind(leadTransfer).to(LeadTransferUseCase.class);
             bind(notificationService).to(NotificationsUseCase.class);
@@ -309,6 +334,7 @@ public final class InmoApplication extends ResourceConfig {
             bind(conversations).to(ConversationUseCase.class);
             bind(chatChannels).to(ChatChannelsUseCase.class);
             bind(staffConversations).to(StaffConversationsUseCase.class);
+            bind(conversationInbox).to(ListConversationsUseCase.class);
             bind(liveEvents).to(LiveEventsUseCase.class);
             bind(llmUsage).to(LlmUsageUseCase.class);
             bind(auditLog).to(ReadAuditLogUseCase.class);

@@ -7,9 +7,11 @@ import io.inmo.application.port.out.AuditLogRepository;
 import io.inmo.application.port.out.BrokerConfigRepository;
 import io.inmo.application.port.out.BrokerContextCachePort;
 import io.inmo.application.port.out.BrokerRepository;
+import io.inmo.application.port.out.ChatConnectionCheckPort;
 import io.inmo.application.port.out.ChatMessageRepository;
 import io.inmo.application.port.out.ChatSenderPort;
 import io.inmo.application.port.out.ConversationAgentPort;
+import io.inmo.application.port.out.ConversationInboxRepository;
 import io.inmo.application.port.out.ConversationRepository;
 import io.inmo.application.port.out.DependencyHealthPort;
 import io.inmo.application.port.out.LeadRepository;
@@ -50,8 +52,10 @@ public record SecondaryAdapters(
     PipelineStatsRepository pipelineStats,
     RescoringRunRepository rescorings,
     ConversationRepository conversations,
+    ConversationInboxRepository conversationInbox,
     ConversationAgentPort conversationAgent,
     List<ChatSenderPort> chatSenders,
+    List<ChatConnectionCheckPort> chatConnectionChecks,
     PhoneNumberPort phones,
     PasswordHashingPort passwords,
     AccessTokenPort accessTokens,
@@ -63,5 +67,6 @@ public record SecondaryAdapters(
   public SecondaryAdapters {
     healthChecks = List.copyOf(healthChecks);
     chatSenders = List.copyOf(chatSenders);
+    chatConnectionChecks = List.copyOf(chatConnectionChecks);
   }
 }

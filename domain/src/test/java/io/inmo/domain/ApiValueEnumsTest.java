@@ -18,6 +18,7 @@ import io.inmo.domain.campaign.CampaignTrigger;
 import io.inmo.domain.campaign.StepAction;
 import io.inmo.domain.campaign.TemplateChannel;
 import io.inmo.domain.conversation.ChatProvider;
+import io.inmo.domain.conversation.ConversationStatus;
 import io.inmo.domain.conversation.DeliveryStatus;
 import io.inmo.domain.conversation.MessageDirection;
 import io.inmo.domain.conversation.SenderType;
@@ -53,6 +54,14 @@ class ApiValueEnumsTest {
             "telegram",
             "whatsapp",
             "webchat"),
+        c(
+            ConversationStatus.class,
+            ConversationStatus::apiValue,
+            ConversationStatus::fromApiValue,
+            "open",
+            "escalated",
+            "taken_over",
+            "opted_out"),
         c(
             MessageDirection.class,
             MessageDirection::apiValue,

@@ -42,7 +42,8 @@ public record AppConfig(
     LocalTime nightlyAt,
     ZoneId nightlyZone,
     Llm llm,
-    LlmPrices llmPrices) {
+    LlmPrices llmPrices,
+    java.time.Duration channelTestTimeout) {
 
   /**
    * The conversation agent (ADR 0018): {@code offline} (the default), or a provider with its
@@ -199,6 +200,7 @@ public record AppConfig(
       r.problem("INMO_NIGHTLY_TIMEZONE must be a time-zone id such as America/Santiago");
     }
     Llm llm = llm(r);
+    int channelTestSeconds = r.integer("INMO_CHANNEL_TEST_TIMEOUT_SECONDS", 10, 1, 60);
     LlmPrices prices = LlmPrices.withOverrides(Map.of());
     try {
       prices = LlmPrices.withOverrides(LlmPrices.parse(r.optional("INMO_LLM_PRICES")));
@@ -228,7 +230,8 @@ public record AppConfig(
         nightlyAt,
         nightlyZone,
         llm,
-        prices);
+        prices,
+        java.time.Duration.ofSeconds(channelTestSeconds));
   }
 
   private static Llm llm(Reader r) {

@@ -908,6 +908,8 @@ class TenantIsolationSweepE2ETest {
                 2,
                 "takeoverIdleMinutes",
                 60));
+    // a check B's own broker can run (no credentials: nothing is sent to a provider)
+    bodies.put("POST /api/v1/{}/config/chat/test", () -> Map.of("provider", "telegram"));
     bodies.put(
         "PUT /api/v1/{}/config/voice",
         () ->

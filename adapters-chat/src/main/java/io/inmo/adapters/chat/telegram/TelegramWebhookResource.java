@@ -28,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * its turn scheduled before answering 200; Telegram redelivers anything else, so a message refused
  * by the flood limit is dropped here.
  */
-@Path("/webhooks/telegram/{slug}")
+@Path(TelegramWebhookResource.PATH)
 @PermitAll
 public class TelegramWebhookResource {
+  /** Where the provider delivers a broker's updates; {@code {slug}} is the broker's slug. */
+  public static final String PATH = "/webhooks/telegram/{slug}";
+
   private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookResource.class);
 
   private final ChatChannelsUseCase channels;

@@ -33,9 +33,12 @@ import org.slf4j.LoggerFactory;
  * Meta redelivers anything not answered 200, so a message refused by the flood limit is dropped
  * here rather than sent back for a retry storm.
  */
-@Path("/webhooks/whatsapp/{slug}")
+@Path(WhatsAppWebhookResource.PATH)
 @PermitAll
 public class WhatsAppWebhookResource {
+  /** Where the provider delivers a broker's updates; {@code {slug}} is the broker's slug. */
+  public static final String PATH = "/webhooks/whatsapp/{slug}";
+
   private static final Logger LOG = LoggerFactory.getLogger(WhatsAppWebhookResource.class);
 
   private final ChatChannelsUseCase channels;

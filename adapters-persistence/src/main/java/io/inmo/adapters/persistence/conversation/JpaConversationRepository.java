@@ -134,6 +134,20 @@ public final class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public Optional<Instant> latestInboundAt(BrokerId brokerId, ChatProvider provider) {
+    Object found =
+        unitOfWork
+            .entityManager()
+            .createNativeQuery(
+                "select max(c.last_inbound_at) from conversations c where c.broker_id = :broker"
+                    + " and c.provider = :provider")
+            .setParameter("broker", brokerId.value())
+            .setParameter("provider", provider.apiValue())
+            .getSingleResult();
+    return Optional.ofNullable(found).map(JpaConversationRepository::instant);
+  }
+
+  @Override
   public boolean aiAnswering(
       BrokerId brokerId, ChatProvider provider, String channelUserId, Instant now) {
     Object found =

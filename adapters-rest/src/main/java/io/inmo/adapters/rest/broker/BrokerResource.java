@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inmo.adapters.rest.auth.Callers;
 import io.inmo.adapters.rest.broker.BrokerViews.BrokerResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.ChatConfigResponse;
+import io.inmo.adapters.rest.broker.BrokerViews.ChatConnectionTestResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.LeadConfigResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.LlmConfigResponse;
 import io.inmo.adapters.rest.broker.BrokerViews.PromptConfigResponse;
@@ -19,9 +20,11 @@ import io.inmo.application.port.in.broker.BrokerCommands.PromptSettings;
 import io.inmo.application.port.in.broker.BrokerCommands.VoiceSettings;
 import io.inmo.application.port.in.broker.GetBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.GetBrokerUseCase;
+import io.inmo.application.port.in.broker.TestChatConnectionUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerConfigUseCase;
 import io.inmo.application.port.in.broker.UpdateBrokerUseCase;
 import io.inmo.domain.broker.BrokerId;
+import io.inmo.domain.conversation.ChatProvider;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -30,6 +33,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,17 +64,20 @@ public class BrokerResource {
   private final UpdateBrokerUseCase updateBroker;
   private final GetBrokerConfigUseCase getConfig;
   private final UpdateBrokerConfigUseCase updateConfig;
+  private final TestChatConnectionUseCase chatConnection;
 
   @Inject
   public BrokerResource(
       GetBrokerUseCase getBroker,
       UpdateBrokerUseCase updateBroker,
       GetBrokerConfigUseCase getConfig,
-      UpdateBrokerConfigUseCase updateConfig) {
+      UpdateBrokerConfigUseCase updateConfig,
+      TestChatConnectionUseCase chatConnection) {
     this.getBroker = getBroker;
     this.updateBroker = updateBroker;
     this.getConfig = getConfig;
     this.updateConfig = updateConfig;
+    this.chatConnection = chatConnection;
   }
 
   public record PromptConfigRequest(
@@ -108,6 +115,9 @@ public class BrokerResource {
       Map<String, String> whatsapp,
       Integer burstWindowSeconds,
       Integer takeoverIdleMinutes) {}
+
+  /** Which channel to test: {@code telegram} or {@code whatsapp}. */
+  public record ChatTestRequest(String provider) {}
 
   public record VoiceConfigRequest(
       String provider,
@@ -270,11 +280,48 @@ public class BrokerResource {
   @GET
   @Path("config/chat")
   @Operation(
-      summary = "Chat channels; credentials masked (ADMIN only)",
+      summary =
+          "Chat channels; credentials masked, webhook addresses to register at each provider"
+              + " (ADMIN only)",
       security = @SecurityRequirement(name = "bearer"))
   public ChatConfigResponse chat(
       @PathParam("scope") String scope, @Context SecurityContext security) {
-    return ChatConfigResponse.of(getConfig.chat(Callers.actor(security), target(scope)));
+    var actor = Callers.actor(security);
+    BrokerId target = target(scope);
+    return ChatConfigResponse.of(
+        getConfig.chat(actor, target), chatConnection.webhooks(actor, target));
+  }
+
+  @POST
+  @Path("config/chat/test")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Test the stored Telegram or WhatsApp credentials against the provider; a provider's"
+              + " refusal or timeout is ok=false with a problem, not an HTTP error (ADMIN only)",
+      security = @SecurityRequirement(name = "bearer"))
+  public ChatConnectionTestResponse testChat(
+      @PathParam("scope") String scope,
+      ChatTestRequest body,
+      @Context SecurityContext security,
+      @Context HttpHeaders headers) {
+    var actor = Callers.actor(security);
+    BrokerId target = target(scope);
+    ChatTestRequest request = Requests.requireBody(body);
+    ChatProvider provider =
+        Requests.parse(
+            () -> {
+              if (request.provider() == null || request.provider().isBlank()) {
+                throw new IllegalArgumentException("provider es obligatorio: telegram o whatsapp");
+              }
+              try {
+                return ChatProvider.fromApiValue(request.provider());
+              } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("provider debe ser telegram o whatsapp");
+              }
+            });
+    return ChatConnectionTestResponse.of(
+        chatConnection.test(actor, target, provider, Callers.origin(headers)));
   }
 
   @PUT
@@ -305,7 +352,8 @@ public class BrokerResource {
                   r.takeoverIdleMinutes());
             });
     return ChatConfigResponse.of(
-        updateConfig.replaceChat(actor, target, settings, Callers.origin(headers)));
+        updateConfig.replaceChat(actor, target, settings, Callers.origin(headers)),
+        chatConnection.webhooks(actor, target));
   }
 
   @GET

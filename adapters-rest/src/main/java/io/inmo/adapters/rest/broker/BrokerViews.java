@@ -1,5 +1,8 @@
 package io.inmo.adapters.rest.broker;
 
+import io.inmo.application.port.in.broker.TestChatConnectionUseCase.ChatConnectionReport;
+import io.inmo.application.port.out.ChatConnectionCheckPort.Account;
+import io.inmo.application.port.out.ChatConnectionCheckPort.Webhook;
 import io.inmo.domain.broker.Broker;
 import io.inmo.domain.broker.BrokerChatConfig;
 import io.inmo.domain.broker.BrokerLeadConfig;
@@ -8,7 +11,9 @@ import io.inmo.domain.broker.BrokerPromptConfig;
 import io.inmo.domain.broker.BrokerVoiceConfig;
 import io.inmo.domain.broker.BusinessHours;
 import io.inmo.domain.broker.LeadField;
+import io.inmo.domain.conversation.ChatProvider;
 import io.inmo.domain.shared.Secret;
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,8 +129,13 @@ public final class BrokerViews {
       WhatsappView whatsapp,
       int burstWindowSeconds,
       int takeoverIdleMinutes,
+      Map<String, String> webhooks,
       Instant updatedAt) {
-    static ChatConfigResponse of(BrokerChatConfig c) {
+    /**
+     * @param webhooks the addresses to register at each provider, by provider ({@code telegram},
+     *     {@code whatsapp})
+     */
+    static ChatConfigResponse of(BrokerChatConfig c, Map<ChatProvider, URI> webhooks) {
       Map<String, Secret> k = c.credentials();
       Secret phoneNumberId = k.get("whatsapp.phone_number_id");
       return new ChatConfigResponse(
@@ -141,8 +151,83 @@ public final class BrokerViews {
               masked(k.get("whatsapp.verify_token"))),
           c.burstWindowSeconds(),
           c.takeoverIdleMinutes(),
+          byProvider(webhooks),
           c.updatedAt());
     }
+  }
+
+  /**
+   * A connection test's answer. {@code problem} is absent when {@code ok}; {@code details} holds
+   * what the provider told (absent fields: it did not tell, or could not be asked).
+   */
+  public record ChatConnectionTestResponse(
+      String provider,
+      boolean ok,
+      Instant checkedAt,
+      ConnectionDetails details,
+      ProblemView problem) {
+    static ChatConnectionTestResponse of(ChatConnectionReport r) {
+      Account account = r.account();
+      Webhook webhook = r.webhook();
+      boolean telegram = r.provider() == ChatProvider.TELEGRAM;
+      return new ChatConnectionTestResponse(
+          r.provider().apiValue(),
+          r.ok(),
+          r.checkedAt(),
+          new ConnectionDetails(
+              r.enabled(),
+              r.webhookUrl().toString(),
+              webhook == null ? null : webhook.matches(),
+              webhook == null ? null : webhook.url(),
+              webhook == null ? null : webhook.pendingUpdateCount(),
+              webhook == null ? null : webhook.lastErrorAt(),
+              webhook == null ? null : webhook.lastErrorMessage(),
+              account != null && telegram ? account.id() : null,
+              account == null ? null : account.username(),
+              account == null ? null : account.displayName(),
+              account != null && !telegram ? account.id() : null,
+              account == null ? null : account.displayPhoneNumber(),
+              account == null ? null : account.verifiedName(),
+              account == null ? null : account.qualityRating(),
+              r.lastMessageReceivedAt()),
+          r.problem() == null ? null : new ProblemView(r.problem().code(), r.problem().message()));
+    }
+  }
+
+  /**
+   * What a connection test found.
+   *
+   * @param enabled whether the channel is switched on in the chat config
+   * @param webhookUrl the address to register at the provider
+   * @param webhookMatches whether the provider delivers to {@code webhookUrl}; absent when the
+   *     provider does not tell (WhatsApp)
+   * @param currentWebhookUrl where the provider delivers now ("" when nowhere)
+   * @param lastMessageReceivedAt when a lead last wrote on this channel
+   */
+  public record ConnectionDetails(
+      boolean enabled,
+      String webhookUrl,
+      Boolean webhookMatches,
+      String currentWebhookUrl,
+      Integer pendingUpdateCount,
+      Instant lastErrorAt,
+      String lastErrorMessage,
+      String botId,
+      String botUsername,
+      String botName,
+      String phoneNumberId,
+      String displayPhoneNumber,
+      String verifiedName,
+      String qualityRating,
+      Instant lastMessageReceivedAt) {}
+
+  /** What to fix: a stable code and a message in Spanish. */
+  public record ProblemView(String code, String message) {}
+
+  private static Map<String, String> byProvider(Map<ChatProvider, URI> urls) {
+    Map<String, String> out = new LinkedHashMap<>();
+    urls.forEach((provider, url) -> out.put(provider.apiValue(), url.toString()));
+    return out;
   }
 
   public record VoiceConfigResponse(

@@ -26,6 +26,9 @@ public interface ConversationRepository {
   /** A lead's conversations, oldest first. */
   List<Conversation> findByLead(BrokerId brokerId, LeadId leadId);
 
+  /** When a lead last wrote to the broker on {@code provider}; empty when nobody ever did. */
+  Optional<Instant> latestInboundAt(BrokerId brokerId, ChatProvider provider);
+
   /**
    * Inserts or updates the conversation's own state (never its queue columns); a stale version
    * fails with {@link ConcurrentChangeException}, a second conversation for the same channel
