@@ -153,6 +153,15 @@ export interface RescoringRun {
 
 // ---- chat ----
 
+/** `POST …/config/chat/test`: the provider's answer to the stored credentials (ok=false says why). */
+export interface ChatTestResult {
+  provider: string;
+  ok: boolean;
+  checkedAt: string;
+  details?: Record<string, unknown>;
+  problem?: { code: string; message: string };
+}
+
 export const CHAT_PROVIDERS = ['webchat', 'telegram', 'whatsapp'] as const;
 export type ChatProvider = (typeof CHAT_PROVIDERS)[number];
 
@@ -352,6 +361,9 @@ export const settingsApi = {
   chat: (brokerId: string | null, signal?: AbortSignal) => api.get<ChatConfig>(`${brokerBase(brokerId)}/config/chat`, { ...brokerCall, signal }),
   saveChat: (brokerId: string | null, body: ChatConfigRequest) =>
     api.put<ChatConfig>(`${brokerBase(brokerId)}/config/chat`, body, brokerCall),
+
+  testChat: (brokerId: string | null, provider: 'telegram' | 'whatsapp') =>
+    api.post<ChatTestResult>(`${brokerBase(brokerId)}/config/chat/test`, { provider }, brokerCall),
 
   voice: (brokerId: string | null, signal?: AbortSignal) =>
     api.get<VoiceConfig>(`${brokerBase(brokerId)}/config/voice`, { ...brokerCall, signal }),

@@ -231,7 +231,12 @@ export const settingsMessages = defineMessages({
       },
       test: {
         title: 'Probar la conexión',
-        text: 'Después de guardar, escribe un mensaje a tu bot o a tu número: debe aparecer en Conversaciones en unos segundos. Si no llega, revisa la dirección del webhook y los secretos.',
+        text: 'Guarda primero. La prueba pregunta al proveedor si acepta tus credenciales y, en Telegram, a qué dirección envía los mensajes. Luego escribe a tu bot o a tu número: el mensaje debe aparecer en Conversaciones en unos segundos.',
+        run: 'Probar {{provider}}',
+        running: 'Probando…',
+        ok: 'Conexión correcta: el proveedor acepta las credenciales y la dirección del webhook coincide.',
+        failed: 'La conexión no funciona.',
+        providers: { telegram: 'Telegram', whatsapp: 'WhatsApp' },
       },
     },
     ai: {
@@ -661,6 +666,11 @@ export const settingsMessages = defineMessages({
       test: {
         title: 'Test the connection',
         text: 'After saving, send a message to your bot or number: it should show up in Conversations within seconds. If it does not, check the webhook address and the secrets.',
+        run: 'Test {{provider}}',
+        running: 'Testing…',
+        ok: 'Connection works: the provider accepts the credentials and the webhook address matches.',
+        failed: 'The connection does not work.',
+        providers: { telegram: 'Telegram', whatsapp: 'WhatsApp' },
       },
     },
     ai: {

@@ -40,6 +40,14 @@ function server() {
       };
       return jsonResponse(200, current);
     }
+    if (call.url === '/api/v1/broker/config/chat/test' && call.method === 'POST') {
+      return jsonResponse(200, {
+        provider: 'telegram',
+        ok: false,
+        checkedAt: '2026-12-04T12:00:00Z',
+        problem: { code: 'chat.webhook_mismatch', message: 'Telegram envía los mensajes a otra dirección: pega la dirección del webhook de arriba.' },
+      });
+    }
     if (call.url === '/api/v1/broker') return jsonResponse(200, { id: 'b-1', slug: 'andes', name: 'Propiedades Andes', timezone: 'America/Santiago', businessHours: {}, active: true });
     return problemResponse(404, 'not_found', 'No existe.');
   });
@@ -51,6 +59,19 @@ const putBody = (calls: Call[]) => calls.filter((call) => call.method === 'PUT')
 describe('ChannelsSettingsPage', () => {
   beforeEach(() => signInAs(testUsers.admin));
   afterEach(() => vi.unstubAllGlobals());
+
+  it('tests the saved Telegram credentials and says what the provider answered', async () => {
+    const { calls } = server();
+    renderPage(<ChannelsSettingsPage />, '/settings/channels');
+
+    const run = await screen.findByRole('button', { name: 'Probar Telegram' });
+    expect((screen.getByRole('button', { name: 'Probar WhatsApp' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(run);
+
+    expect((await screen.findByTestId('chat-test-telegram')).textContent).toMatch(/otra dirección/);
+    const test = calls.find((call) => call.url === '/api/v1/broker/config/chat/test')!;
+    expect(test.body).toEqual({ provider: 'telegram' });
+  });
 
   it('sends stored secrets back masked, new ones as typed, cleared ones as null', async () => {
     const { calls } = server();

@@ -15,6 +15,7 @@ import {
 } from '../api';
 import { Checkbox, Hint, Panel, SaveBar, SaveError, SecretField, SelectField, TextField } from '../components';
 import { SectionGate } from '../SettingsLayout';
+import { ConnectionTest } from './ConnectionTest';
 import { CopyField } from './CopyField';
 
 type Telegram = Required<Record<keyof TelegramCredentials, string>>;
@@ -173,6 +174,10 @@ function ChannelsForm({ config, slug }: { config: ChatConfig; slug: string | und
 
       <Panel title={t('channels.test.title')}>
         <Hint>{t('channels.test.text')}</Hint>
+        <div className="form-row">
+          <ConnectionTest provider="telegram" disabled={dirty || !enabled('telegram')} />
+          <ConnectionTest provider="whatsapp" disabled={dirty || !enabled('whatsapp')} />
+        </div>
       </Panel>
 
       <div className={`card settings-footer${dirty ? ' settings-footer--dirty' : ''}`}>
