@@ -18,7 +18,7 @@ export interface E2eFixtures {
    * account in 5 minutes, fewer than the suite has specs. The login page itself is sign-in.spec.ts's.
    */
   signedIn: (page: Page, path?: string) => Promise<void>;
-  shot: (page: Page, name: string) => Promise<void>;
+  shot: (page: Page, name: string, options?: { fullPage?: boolean }) => Promise<void>;
   lastPageShot: void;
 }
 
@@ -30,8 +30,13 @@ const fileName = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}.png`;
 
-export async function saveShot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, fileName(name)), fullPage: true, animations: 'disabled' });
+/**
+ * The whole page, from the top (sticky bars are drawn where the scroll left them, so a full-page
+ * shot starts scrolled up); `{ fullPage: false }` keeps the scroll and takes the viewport only.
+ */
+export async function saveShot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, fileName(name)), fullPage, animations: 'disabled' });
 }
 
 export const test = base.extend<E2eFixtures>({

@@ -18,7 +18,7 @@ test('create a lead through the dialog, then import a CSV with one bad line and 
   await form.getByLabel('Comuna').fill('San Miguel');
   await form.getByLabel('Presupuesto', { exact: true }).fill('3.200');
   await form.getByLabel('Asignar a').selectOption({ label: 'Fernanda Muñoz' });
-  await shot(page, 'leads-create-dialog');
+  await shot(page, 'leads-create-dialog', { fullPage: false });
   await form.getByRole('button', { name: 'Crear lead' }).click();
 
   // it opens the new lead's page
@@ -42,6 +42,7 @@ test('create a lead through the dialog, then import a CSV with one bad line and 
   });
   await dialog.getByRole('button', { name: 'Importar' }).click();
   await expect(dialog.getByRole('heading', { name: 'Resultado de la importación' })).toBeVisible();
+  await expect(page.getByText('Importación terminada: 2 creados, 0 actualizados, 1 rechazado.')).toBeVisible();
   const counts = dialog.getByRole('list', { name: 'Resumen' });
   await expect(counts).toContainText('2 creados');
   await expect(counts).toContainText('1 rechazado');
@@ -53,7 +54,7 @@ test('create a lead through the dialog, then import a CSV with one bad line and 
   await expect(lines.getByRole('row')).toHaveCount(4);
   await expect(lines.getByRole('row', { name: /^3/ })).toContainText('Rechazado');
   await expect(lines.getByRole('link', { name: 'Ver el lead de la línea 2' })).toBeVisible();
-  await shot(page, 'leads-import-result');
+  await shot(page, 'leads-import-result', { fullPage: false });
 
   await dialog.getByRole('button', { name: 'Cerrar' }).click();
   await page.getByRole('searchbox', { name: 'Buscar' }).fill(run);

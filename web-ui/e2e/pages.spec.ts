@@ -9,20 +9,25 @@ import { expect, test } from './fixtures';
 
 const main = (page: Page) => page.getByRole('main');
 
-test('the leads table and a lead page with its facts, score and timeline', async ({ page, signedIn, shot }) => {
+test('the leads table and a lead page with its facts, score and timeline of messages', async ({ page, signedIn, shot }) => {
   await signedIn(page, '/leads');
   const table = page.getByRole('region', { name: 'Lista de leads' });
   await expect(table.getByRole('row')).toHaveCount(51); // a page of 50 and the header
   await expect(page.getByText('Mostrando 50 leads · hay más')).toBeVisible();
   await shot(page, 'leads');
 
-  // the hottest lead, from the overview: a web-chat lead with a conversation behind it
-  await page.goto('/leads?status=hot&sort=-score');
-  await table.getByRole('row').nth(1).getByRole('link').first().click();
-  await expect(page.getByRole('link', { name: 'Volver a los leads' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Datos del lead' }).getByRole('definition').first()).not.toHaveText('Sin dato');
-  await expect(page.getByRole('region', { name: 'Puntaje' }).getByText('Caliente')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Actividad' }).getByRole('listitem').nth(2)).toBeVisible();
+  // a lead who chatted on the web (demo data): its page from the inbox, with the messages in the timeline
+  await page.goto('/conversations');
+  await page.getByRole('link').filter({ hasText: 'Diego Campos' }).first().click();
+  await page.getByRole('link', { name: 'Ver ficha del lead' }).click();
+  await expect(page.getByRole('heading', { name: 'Diego Campos', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ver conversación' })).toBeVisible();
+  const facts = page.getByRole('region', { name: 'Datos del lead' });
+  await expect(facts.getByText('San Pedro de la Paz')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Puntaje' }).getByText('Por qué tiene este puntaje')).toBeVisible();
+  const timeline = page.getByRole('region', { name: 'Actividad' });
+  await expect(timeline.getByText('Mensaje del lead').first()).toBeVisible();
+  await expect(timeline.getByText('Hola, quiero comprar un depto en San Pedro de la Paz')).toBeVisible();
   await shot(page, 'lead-detail');
 });
 

@@ -78,7 +78,7 @@ test('dropping a lead on «Perdido» asks for the close reason first', async ({ 
   await expect(dialog.getByRole('group', { name: 'Motivo del cierre' })).toBeVisible();
   await dialog.getByRole('radio', { name: 'Compró o arrendó con otra corredora' }).check();
   await dialog.getByLabel('Detalle (opcional)').fill('Compró en Macul con otra corredora');
-  await shot(page, 'pipeline-close-reason');
+  await shot(page, 'pipeline-close-reason', { fullPage: false });
   await dialog.getByRole('button', { name: 'Cerrar como perdido' }).click();
   await expect(dialog).toBeHidden();
   await expect(handle(column(page, 'Perdido'), lost)).toBeVisible();

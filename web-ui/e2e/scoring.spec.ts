@@ -26,7 +26,8 @@ test('changing a scoring weight changes the live score preview', async ({ page, 
   await expect(score).toHaveAccessibleName(`Puntaje ${before - weight} de 100`);
   await expect(page.getByText('Hay cambios sin guardar.')).toBeVisible();
   await expect(page.getByText(/^Los pesos suman \d+\./)).toBeVisible();
-  await shot(page, 'settings-scoring-changed');
+  // the viewport as the admin sees it: the weights, the sticky save bar and the preview beside them
+  await shot(page, 'settings-scoring-changed', { fullPage: false });
 
   await page.getByRole('button', { name: 'Descartar' }).click();
   await expect(budget).toHaveValue(String(weight));
