@@ -27,7 +27,7 @@ export default defineConfig({
     browserName: 'chromium',
     locale: 'es-CL',
     timezoneId: 'America/Santiago',
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

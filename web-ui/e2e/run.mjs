@@ -3,7 +3,8 @@
 //   1. starts the built server jar (INMO_E2E_JAR, default ../bootstrap/target/inmo.jar) on a free
 //      port, against a fresh database on the test PostgreSQL when TEST_PG_URL is set (created with
 //      psql, dropped afterwards), else on the embedded PostgreSQL with a temporary data directory;
-//   2. waits for /health/ready, runs `playwright test` with INMO_E2E_BASE_URL pointing at it;
+//   2. waits for /health/ready, runs `playwright test` with INMO_E2E_BASE_URL pointing at it (and
+//      INMO_E2E_JAR / INMO_E2E_JAVA, with which global-setup.ts runs the jar's demo-data command);
 //   3. stops the server (and drops the database) whatever happened, and exits with Playwright's code.
 // With INMO_E2E_BASE_URL already set it only runs the suite against that server.
 // Server output goes to target/e2e-server.log.
@@ -95,13 +96,7 @@ function findJava() {
   return candidates.find((java) => major(java) >= 21);
 }
 
-async function startServer() {
-  const jar = resolve(process.env.INMO_E2E_JAR ?? join(root, '..', 'bootstrap', 'target', 'inmo.jar'));
-  if (!existsSync(jar)) {
-    await fail(`no server jar at ${jar}: build it first (./mvnw -B -DskipTests package) or set INMO_E2E_JAR`);
-  }
-  const java = findJava();
-  if (!java) await fail('no Java 21 or newer found: set JAVA_HOME (./inmo e2e finds one by itself)');
+async function startServer(jar, java) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'inmo-e2e-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -195,13 +190,21 @@ async function main() {
   const playwright = join(root, 'node_modules', '.bin', 'playwright');
   if (!existsSync(playwright)) await fail('Playwright is not installed: run npm ci in web-ui first');
 
-  const base = process.env.INMO_E2E_BASE_URL ?? (await startServer());
+  // the jar also writes the demo data (global-setup.ts runs its demo-data command)
+  const jar = resolve(process.env.INMO_E2E_JAR ?? join(root, '..', 'bootstrap', 'target', 'inmo.jar'));
+  if (!existsSync(jar)) {
+    await fail(`no server jar at ${jar}: build it first (./mvnw -B -DskipTests package) or set INMO_E2E_JAR`);
+  }
+  const java = findJava();
+  if (!java) await fail('no Java 21 or newer found: set JAVA_HOME (./inmo e2e finds one by itself)');
+
+  const base = process.env.INMO_E2E_BASE_URL ?? (await startServer(jar, java));
   const suiteStarted = Date.now();
   const code = await new Promise((ok) => {
     const child = spawn(playwright, ['test', ...args], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, INMO_E2E_BASE_URL: base, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+      env: { ...process.env, INMO_E2E_BASE_URL: base, INMO_E2E_JAR: jar, INMO_E2E_JAVA: java, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
     });
     child.on('exit', (status, signal) => ok(status ?? (signal ? 1 : 0)));
     child.on('error', () => ok(1));

@@ -1,20 +1,35 @@
 import { expect, test } from './fixtures';
 
 /**
- * Scoring settings (issue item 6) — being built now; un-fixme when the page lands.
- * Selectors it needs from Configuración › Puntaje:
- *   - number inputs labelled by factor ("Presupuesto", "Plazo", …) and the thresholds
- *     ("Umbral caliente", "Umbral tibio");
- *   - a preview region named "Vista previa del puntaje" showing the sample lead's score as text
- *     ("Puntaje: 60") and its status badge, updated as the inputs change (no save needed).
+ * Configuración › Puntaje: the sample lead's score is computed by the server for the weights being
+ * edited (nothing saved) and follows every change; «Descartar» brings the saved weights back.
  */
-test.fixme('changing a scoring weight changes the live score preview', async ({ page, signIn, shot }) => {
-  await signIn(page);
-  await page.getByRole('link', { name: 'Configuración' }).click();
-  await page.getByRole('link', { name: 'Puntaje' }).click();
-  const preview = page.getByRole('region', { name: 'Vista previa del puntaje' });
-  const before = await preview.getByText(/Puntaje: \d+/).textContent();
-  await page.getByLabel('Presupuesto').fill('40');
-  await expect(preview.getByText(/Puntaje: \d+/)).not.toHaveText(before ?? '');
+test('changing a scoring weight changes the live score preview', async ({ page, signedIn, shot }) => {
+  await signedIn(page);
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Configuración' }).click();
+  await page.getByRole('navigation', { name: 'Secciones de configuración' }).getByRole('link', { name: 'Puntaje' }).click();
+  await expect(page.getByRole('heading', { name: 'Puntaje de leads' })).toBeVisible();
+
+  const preview = page.getByRole('complementary', { name: 'Prueba del puntaje' });
+  const score = preview.getByRole('img', { name: /^Puntaje \d+ de 100$/ });
+  await expect(score).toBeVisible();
+  const before = Number(/\d+/.exec((await score.getAttribute('aria-label')) ?? '')?.[0]);
+  await expect(preview.getByText('+', { exact: false }).first()).toBeVisible();
   await shot(page, 'settings-scoring');
+
+  // the sample lead has a budget: without its points the score drops by the budget's weight
+  const budget = page.getByRole('spinbutton', { name: 'Puntos de Presupuesto', exact: true });
+  const weight = Number(await budget.inputValue());
+  expect(weight).toBeGreaterThan(0);
+  await budget.fill('0');
+  await expect(page.getByRole('slider', { name: 'Puntos de Presupuesto (deslizador)' })).toHaveValue('0');
+  await expect(score).toHaveAccessibleName(`Puntaje ${before - weight} de 100`);
+  await expect(page.getByText('Hay cambios sin guardar.')).toBeVisible();
+  await expect(page.getByText(/^Los pesos suman \d+\./)).toBeVisible();
+  // the viewport as the admin sees it: the weights, the sticky save bar and the preview beside them
+  await shot(page, 'settings-scoring-changed', { fullPage: false });
+
+  await page.getByRole('button', { name: 'Descartar' }).click();
+  await expect(budget).toHaveValue(String(weight));
+  await expect(score).toHaveAccessibleName(`Puntaje ${before} de 100`);
 });

@@ -89,7 +89,7 @@ export function TopBar({ user }: { user: AuthUser }) {
           <span className="topbar__user-name">{user.name || user.email}</span>
           <span className="topbar__user-role">{t(`roles.${user.role}`)}</span>
         </div>
-        <button type="button" className="button button--ghost" onClick={signOut}>
+        <button type="button" className="button button--ghost" onClick={signOut} title={t('header.signOut')}>
           <LogOut className="button__icon" aria-hidden="true" />
           <span className="button__label">{t('header.signOut')}</span>
         </button>

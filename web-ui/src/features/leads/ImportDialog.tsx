@@ -34,7 +34,13 @@ function ImportForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy: b
     onSuccess: (result) => {
       setReport(result);
       if (result.created + result.merged > 0) void queryClient.invalidateQueries({ queryKey: leadKeys.all });
-      notify(t('import.done', { created: result.created, merged: result.merged, failed: result.failed }), result.failed > 0 ? 'info' : 'success');
+      // «1 rechazado», «2 rechazados»: the result view's plural-aware counts
+      const summary = [
+        t('importResult.created', { count: result.created }),
+        t('importResult.merged', { count: result.merged }),
+        t('importResult.failed', { count: result.failed }),
+      ].join(', ');
+      notify(t('import.done', { summary }), result.failed > 0 ? 'info' : 'success');
     },
   });
 

@@ -169,6 +169,16 @@ describe('LeadDetailPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Camila Fuentes' })).toBeTruthy();
   });
 
+  it('offers no link to the inbox for a lead that never chatted', async () => {
+    const { calls } = server({ 'GET /api/v1/leads/l-1/conversation': () => jsonResponse(200, { conversations: [], messages: [] }) });
+    renderDetail();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Camila Fuentes' })).toBeTruthy();
+    await waitFor(() => expect(countOf(calls, 'GET /api/v1/leads/l-1/conversation')).toBe(1));
+    await new Promise((settled) => setTimeout(settled, 100));
+    expect(screen.queryByRole('link', { name: 'Ver conversación' })).toBeNull();
+  });
+
   it('shows the header, facts, score reasons, qualification, stage history, assignee, notes and timeline', async () => {
     server();
     renderDetail();
@@ -176,7 +186,7 @@ describe('LeadDetailPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Camila Fuentes' })).toBeTruthy();
     expect(screen.getByRole('link', { name: '+56955551234' }).getAttribute('href')).toBe('tel:+56955551234');
     expect(screen.getByRole('link', { name: 'camila@correo.cl' }).getAttribute('href')).toBe('mailto:camila@correo.cl');
-    expect(screen.getByRole('link', { name: 'Ver conversación' }).getAttribute('href')).toBe('/conversations?lead=l-1');
+    expect((await screen.findByRole('link', { name: 'Ver conversación' })).getAttribute('href')).toBe('/conversations?lead=l-1');
     expect(screen.getAllByText('Chat web').length).toBeGreaterThan(0);
 
     const facts = screen.getByRole('region', { name: 'Datos del lead' });

@@ -31,7 +31,8 @@ function BackLink() {
   );
 }
 
-function LeadHeader({ lead }: { lead: Lead }) {
+/** `hasConversation`: the lead ever chatted (else the inbox would only say it found nothing). */
+function LeadHeader({ lead, hasConversation }: { lead: Lead; hasConversation: boolean }) {
   const { t } = useTranslation('leads');
   const format = useFormat();
   const channels = [...new Set(lead.identities.map((identity) => identity.channel))];
@@ -46,10 +47,12 @@ function LeadHeader({ lead }: { lead: Lead }) {
           </span>
         }
         actions={
-          <Link to={`/conversations?lead=${encodeURIComponent(lead.id)}`} className="button button--secondary">
-            <MessagesSquare className="button__icon" aria-hidden="true" />
-            {t('leadDetailPage.conversation')}
-          </Link>
+          hasConversation && (
+            <Link to={`/conversations?lead=${encodeURIComponent(lead.id)}`} className="button button--secondary">
+              <MessagesSquare className="button__icon" aria-hidden="true" />
+              {t('leadDetailPage.conversation')}
+            </Link>
+          )
         }
       />
       <div className="card lead-header">
@@ -190,7 +193,7 @@ export default function LeadDetailPage() {
           {t('leadDetailPage.deleted')}
         </p>
       )}
-      <LeadHeader lead={data} />
+      <LeadHeader lead={data} hasConversation={(conversation.data?.conversations.length ?? 0) > 0} />
       <div className="lead-layout">
         <div className="lead-layout__main">
           <FactsCard lead={data} editable={editable} save={save} />

@@ -130,7 +130,7 @@ export const leadsMessages = defineMessages({
       importing: 'Importando…',
       close: 'Cerrar',
       again: 'Importar otro archivo',
-      done: 'Importación terminada: {{created}} creados, {{merged}} actualizados, {{failed}} rechazados.',
+      done: 'Importación terminada: {{summary}}.',
     },
     importResult: {
       title: 'Resultado de la importación',
@@ -487,7 +487,7 @@ export const leadsMessages = defineMessages({
       importing: 'Importing…',
       close: 'Close',
       again: 'Import another file',
-      done: 'Import finished: {{created}} created, {{merged}} updated, {{failed}} rejected.',
+      done: 'Import finished: {{summary}}.',
     },
     importResult: {
       title: 'Import result',

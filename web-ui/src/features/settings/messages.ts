@@ -26,15 +26,16 @@ export const settingsMessages = defineMessages({
       readOnly: 'Solo lectura: un administrador de la corredora puede cambiar esta configuración.',
     },
     secret: {
-      kept: 'se mantiene la guardada',
+      // neutral wording: the fields are tokens, secrets and keys (masculine and feminine)
+      kept: 'se mantiene',
       willClear: 'se borrará al guardar',
       willReplace: 'se reemplazará al guardar',
-      none: 'no configurada',
-      storedAs: 'Guardada ({{masked}})',
+      none: 'sin configurar',
+      storedAs: 'Valor guardado ({{masked}})',
       show: 'Mostrar lo escrito',
       hide: 'Ocultar lo escrito',
       clear: 'Borrar',
-      restore: 'Mantener la guardada',
+      restore: 'Mantener el valor guardado',
     },
     agent: {
       title: 'Asistente virtual',

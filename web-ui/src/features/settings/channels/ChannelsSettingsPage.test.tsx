@@ -80,7 +80,7 @@ describe('ChannelsSettingsPage', () => {
     const botToken = (await screen.findByLabelText('Token del bot')) as HTMLInputElement;
     expect(botToken.value).toBe('••••1234');
     expect(botToken.type).toBe('password');
-    expect(screen.getByText(/Guardada \(••••1234\) · se mantiene la guardada/)).toBeTruthy();
+    expect(screen.getByText(/Valor guardado \(••••1234\) · se mantiene/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'WhatsApp' }));
     fireEvent.change(screen.getByLabelText('Token de acceso'), { target: { value: 'EAAGnuevo5678' } });
@@ -105,7 +105,7 @@ describe('ChannelsSettingsPage', () => {
     const botToken = (await screen.findByLabelText('Token del bot')) as HTMLInputElement;
 
     fireEvent.change(botToken, { target: { value: '' } });
-    fireEvent.click(screen.getAllByRole('button', { name: 'Mantener la guardada' })[0]!);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Mantener el valor guardado' })[0]!);
     expect(botToken.value).toBe('••••1234');
 
     const urls = await screen.findAllByLabelText('Dirección del webhook');
