@@ -252,7 +252,7 @@ export const settingsMessages = defineMessages({
       loading: 'Cargando la configuración de IA…',
       saved: 'Configuración de IA guardada.',
       agent: {
-        server: 'el modelo del servidor (configurado por quien administra Inmo).',
+        server: 'lo que configure el servidor (un modelo de lenguaje o, si no hay ninguno, el asistente sin conexión; lo decide quien administra Inmo).',
         broker: 'el modelo configurado por tu corredora.',
         offline: 'el asistente sin conexión (sin modelo de lenguaje).',
       },
@@ -686,7 +686,7 @@ export const settingsMessages = defineMessages({
       loading: 'Loading the AI settings…',
       saved: 'AI settings saved.',
       agent: {
-        server: 'the server’s model (set up by whoever runs Inmo).',
+        server: 'whatever the server runs (a language model or, without one, the offline assistant; set by whoever runs Inmo).',
         broker: 'the model your brokerage configured.',
         offline: 'the offline assistant (no language model).',
       },
