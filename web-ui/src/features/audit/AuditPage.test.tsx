@@ -93,13 +93,4 @@ describe('AuditPage', () => {
 
     await vi.waitFor(() => expect(calls.some((call) => call.url === '/api/v1/audit?action=user.create&from=2026-12-01&limit=50')).toBe(true));
   });
-
-  it('says the log cannot be read yet when the server has no such route', async () => {
-    server(() => problemResponse(404, 'route.not_found', 'No existe el recurso /api/v1/audit.'));
-    renderPage(<AuditPage />, '/audit');
-
-    expect(await screen.findByText('El registro de auditoría aún no se puede consultar')).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.queryByText(/api\/v1\/audit/)).toBeNull();
-  });
 });

@@ -1,9 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { ScrollText, ServerOff } from 'lucide-react';
+import { ScrollText } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/problem';
 import { EmptyState, ErrorState, PageHeader, Skeleton, Spinner } from '../../components/ui';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useActiveBrokerId } from '../../stores/broker';
@@ -32,8 +31,6 @@ export const KNOWN_ACTIONS = [
 
 const MAX_SHOWN = 6;
 
-/** The route does not exist on this server (yet). */
-const isMissingRoute = (error: unknown) => error instanceof ApiError && (error.status === 405 || (error.status === 404 && (!error.code || error.code === 'route.not_found')));
 
 function useLabels() {
   const { t, i18n } = useTranslation('audit');
@@ -229,24 +226,19 @@ export default function AuditPage() {
     queryFn: ({ pageParam, signal }) => auditApi.list(filters, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
-    retry: (count, error) => !isMissingRoute(error) && count < 1,
+    retry: 1,
   });
   const names = new Map((users.data?.items ?? []).map((user) => [user.id, user.name]));
   const who = (entry: AuditEntry) => entry.userName ?? (entry.userId ? (names.get(entry.userId) ?? t('who.platform')) : t('who.system'));
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
-  const missing = log.isError && isMissingRoute(log.error);
 
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
       <section className="card" aria-label={t('title')}>
-        {!missing && <Filters filters={filters} users={users.data?.items ?? []} onChange={setFilters} />}
+        <Filters filters={filters} users={users.data?.items ?? []} onChange={setFilters} />
         {log.isPending ? (
           <Skeleton lines={8} label={t('loading')} />
-        ) : missing ? (
-          <EmptyState icon={ServerOff} title={t('unavailable.title')}>
-            {t('unavailable.text')}
-          </EmptyState>
         ) : log.isError && entries.length === 0 ? (
           <ErrorState error={log.error} onRetry={() => void log.refetch()} retrying={log.isFetching} />
         ) : entries.length === 0 ? (

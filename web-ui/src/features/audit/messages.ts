@@ -11,10 +11,6 @@ export const auditMessages = defineMessages({
     emptyFiltered: 'Ningún cambio coincide con estos filtros.',
     more: 'Ver más',
     openLead: 'Ver lead',
-    unavailable: {
-      title: 'El registro de auditoría aún no se puede consultar',
-      text: 'El servidor guarda cada cambio, pero esta versión todavía no ofrece una forma de leerlo desde el panel.',
-    },
     columns: {
       when: 'Cuándo',
       who: 'Quién',
@@ -148,10 +144,6 @@ export const auditMessages = defineMessages({
     emptyFiltered: 'No change matches these filters.',
     more: 'Show more',
     openLead: 'Open lead',
-    unavailable: {
-      title: 'The audit log cannot be read yet',
-      text: 'The server records every change, but this version does not offer a way to read it from the dashboard yet.',
-    },
     columns: {
       when: 'When',
       who: 'Who',
