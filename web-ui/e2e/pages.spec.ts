@@ -88,7 +88,7 @@ test('notifications and the audit log', async ({ page, signedIn, shot }) => {
   await expect(page.getByRole('heading', { name: 'Registro de auditoría', level: 1 })).toBeVisible();
   // the demo brokerage's writes are in the log: who did what, as readable rows
   await expect(main(page).getByRole('table').getByRole('row').nth(5)).toBeVisible();
-  await expect(main(page).getByText('Valentina Soto').first()).toBeVisible();
+  await expect(main(page).getByRole('table').getByText('Valentina Soto').first()).toBeVisible();
   await expect(main(page).getByText('El registro de auditoría aún no se puede consultar')).toHaveCount(0);
   await shot(page, 'audit');
 });
